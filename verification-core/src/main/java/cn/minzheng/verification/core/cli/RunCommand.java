@@ -1,0 +1,99 @@
+package cn.minzheng.verification.core.cli;
+
+import cn.minzheng.verification.core.link.DuckDbVerifier;
+import cn.minzheng.verification.core.link.ProbePerson;
+import cn.minzheng.verification.core.link.ProbeReader;
+import cn.minzheng.verification.core.link.RunReport;
+import cn.minzheng.verification.core.rules.RuleCatalogue;
+import cn.minzheng.verification.core.store.Store;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * {@code run --probe <file> --store <dir> --out <hits.csv> [--findings <file>] [--as-of <date>] [--rules <file>]}:
+ * links the probe to the store, writes hits.csv and, beside it, findings.csv; prints phase times and peak memory.
+ */
+public final class RunCommand {
+
+    private RunCommand() {}
+
+    /** What a run needs, shared with the Spark runner so both read options the same way. */
+    public record Request(Path probe, Path store, Path hits, Path findings, LocalDate checkDate, RuleCatalogue rules) {}
+
+    public static Request request(Options options) throws Exception {
+        Path probe = options.existingFile("probe");
+        Path store = options.existingDirectory("store");
+        if (!Store.exists(store)) {
+            throw new UserError("run: no store in " + store + " (run load first)");
+        }
+        Path hits = Path.of(options.required("out"));
+        Path findings = options.has("findings")
+                ? Path.of(options.required("findings"))
+                : hits.toAbsolutePath().resolveSibling("findings.csv");
+        LocalDate checkDate;
+        try {
+            checkDate = options.has("as-of")
+                    ? LocalDate.parse(options.required("as-of"))
+                    : LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        } catch (DateTimeParseException e) {
+            throw new UserError("run: --as-of must be YYYY-MM-DD");
+        }
+        RuleCatalogue rules =
+                options.has("rules") ? RuleCatalogue.from(Path.of(options.required("rules"))) : RuleCatalogue.bundled();
+        Path parent = hits.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return new Request(probe, store, hits, findings, checkDate, rules);
+    }
+
+    static void run(Options options, PrintStream out) throws Exception {
+        String engine = options.optional("engine", "duckdb");
+        if (engine.equals("spark")) {
+            throw new UserError(
+                    "run: --engine spark is executed by the verification-spark jar; use bin/minzheng-verify");
+        }
+        if (!engine.equals("duckdb")) {
+            throw new UserError("run: --engine must be duckdb or spark, not " + engine);
+        }
+        Request request = request(options);
+        RunReport report = execute(request);
+        out.printf(
+                "run engine=duckdb as_of=%s hits=%d (name_birth=%d) id_name_conflicts=%d findings=%d → %s, %s%n",
+                request.checkDate(),
+                report.count("hits"),
+                report.count("hits_name_birth"),
+                report.count("id_name_conflicts"),
+                report.count("findings"),
+                request.hits(),
+                request.findings());
+        out.println(report.phasesLine());
+        out.println(report.countsLine());
+        out.printf("total=%.3fs peak_rss=%dMB%n", report.totalSeconds(), RunReport.peakRssBytes() / (1024 * 1024));
+    }
+
+    /** The whole run on DuckDB, phase by phase. */
+    public static RunReport execute(Request request) throws Exception {
+        RunReport report = new RunReport();
+        List<ProbePerson> persons = ProbeReader.read(request.probe(), StandardCharsets.UTF_8);
+        report.phase("probe_read");
+        try (Connection connection = DuckDbVerifier.open(request.store())) {
+            DuckDbVerifier verifier = new DuckDbVerifier(connection, report);
+            verifier.loadProbe(persons);
+            report.phase("probe_load");
+            verifier.link();
+            verifier.writeHits(request.hits());
+            report.phase("write_hits");
+            verifier.writeFindings(request.rules(), request.checkDate(), request.findings());
+            report.phase("rules");
+        }
+        return report;
+    }
+}

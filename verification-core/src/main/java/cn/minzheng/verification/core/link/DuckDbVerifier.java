@@ -1,0 +1,231 @@
+package cn.minzheng.verification.core.link;
+
+import cn.minzheng.verification.core.normalize.IdStatus;
+import cn.minzheng.verification.core.rules.RuleCatalogue;
+import cn.minzheng.verification.core.rules.RuleSql;
+import cn.minzheng.verification.core.store.Source;
+import cn.minzheng.verification.core.store.Store;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.StringJoiner;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The verification run on the DuckDB store. Tiers, in order:
+ *
+ * <ol>
+ *   <li><b>ID</b>: equi-join of the probe's BIGINT keys with each {@code src_<code>}. A match whose name clearly
+ *       belongs to someone else (different pinyin key: another surname or another given name) is not accepted as an
+ *       ID link; it is counted ({@code id_name_conflicts}) and the record goes to the next tier, where it can link to
+ *       the person it names — typically a family member whose number was written on the record.
+ *   <li><b>NAME_BIRTH</b>: records without a usable number (and the conflicting ones above) join the probe on name key
+ *       and birth date, gender compatible; what survives of a damaged number must agree ({@link ResidueJudge}).
+ *       Always for review.
+ * </ol>
+ *
+ * Links land in temp tables {@code l_<code>} (the record's columns plus person, household, tier) from which hits.csv
+ * is written and the rule catalogue is evaluated.
+ */
+public final class DuckDbVerifier {
+
+    private final Connection connection;
+    private final RunReport report;
+
+    public DuckDbVerifier(Connection connection, RunReport report) {
+        this.connection = connection;
+        this.report = report;
+    }
+
+    public static Connection open(Path storeDir) throws SQLException {
+        return Store.open(Store.file(storeDir));
+    }
+
+    /** Loads the normalised probe into the temp table {@code probe}. */
+    public void loadProbe(List<ProbePerson> persons) throws SQLException {
+        execute("CREATE OR REPLACE TEMP TABLE probe (person_id VARCHAR, household_id VARCHAR, household_size INTEGER,"
+                + " id_key BIGINT, id_text VARCHAR, name_hash BIGINT, gender TINYINT, birth_date DATE)");
+        try (DuckDBAppender appender =
+                connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "probe")) {
+            for (ProbePerson p : persons) {
+                appender.beginRow();
+                appender.append(p.personId());
+                appender.append(p.householdId());
+                appender.append(p.householdSize());
+                if (p.idKey() >= 0) {
+                    appender.append(p.idKey());
+                } else {
+                    appender.appendNull();
+                }
+                appender.append(p.idText());
+                appender.append(p.nameHash());
+                appender.append((byte) p.gender());
+                if (p.birthDay() == cn.minzheng.verification.core.normalize.Dates.NONE) {
+                    appender.appendNull();
+                } else {
+                    appender.appendEpochDays(p.birthDay());
+                }
+                appender.endRow();
+            }
+        }
+        report.count("probe_persons", persons.size());
+        report.count(
+                "probe_without_usable_id",
+                persons.stream().filter(p -> !p.idStatus().usable()).count());
+    }
+
+    /** Runs both tiers; afterwards l_<code> holds the accepted links of every source. */
+    public void link() throws SQLException {
+        for (Source source : Source.values()) {
+            String cols = Store.columnList(source);
+            execute("CREATE OR REPLACE TEMP TABLE j_" + source.code() + " AS SELECT p.person_id, p.household_id,"
+                    + " p.household_size, 'ID' AS tier, "
+                    + prefixed("r", cols)
+                    + ", (r.name_hash <> 0 AND p.name_hash <> 0 AND r.name_hash <> p.name_hash) AS name_conflict"
+                    + " FROM probe p JOIN " + source.table() + " r ON r.id_key = p.id_key");
+        }
+        report.phase("id_tier");
+        long conflicts = 0;
+        for (Source source : Source.values()) {
+            String code = source.code();
+            String cols = Store.columnList(source);
+            execute("CREATE OR REPLACE TEMP TABLE l_" + code + " AS SELECT DISTINCT ON (person_id, record_id)"
+                    + " person_id, household_id, household_size, tier, " + cols + " FROM j_" + code
+                    + " WHERE NOT name_conflict");
+            execute("CREATE OR REPLACE TEMP TABLE c_" + code + " AS SELECT DISTINCT ON (record_id) " + cols
+                    + ", CAST(NULL AS VARCHAR) AS id_text FROM j_" + code + " WHERE name_conflict");
+            conflicts += scalar("SELECT count(*) FROM c_" + code);
+            execute("DROP TABLE j_" + code);
+        }
+        report.count("id_name_conflicts", conflicts);
+        report.phase("name_check");
+        nameBirthTier();
+        report.phase("name_birth_tier");
+    }
+
+    private void nameBirthTier() throws SQLException {
+        StringJoiner candidates = new StringJoiner(" UNION ALL ");
+        for (Source source : Source.values()) {
+            for (String table : List.of(source.residueTable(), "c_" + source.code())) {
+                boolean conflict = table.startsWith("c_");
+                candidates.add("SELECT '" + source.code() + "' AS source, r.record_id, p.person_id, "
+                        + (conflict ? "-1" : "r.id_status") + " AS id_status, r.id_text, p.id_text AS person_id_text"
+                        + " FROM " + table + " r JOIN probe p ON p.name_hash = r.name_hash AND p.birth_date ="
+                        + " r.birth_date WHERE r.name_hash <> 0 AND (r.gender = 0 OR p.gender = 0 OR r.gender ="
+                        + " p.gender)");
+            }
+        }
+        execute("CREATE OR REPLACE TEMP TABLE nb_accepted (source VARCHAR, record_id VARCHAR, person_id VARCHAR)");
+        long candidatesSeen = 0;
+        long accepted = 0;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(candidates.toString());
+                DuckDBAppender appender =
+                        connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "nb_accepted")) {
+            while (rows.next()) {
+                candidatesSeen++;
+                int status = rows.getInt(4);
+                IdStatus idStatus = status < 0 ? null : IdStatus.ofCode(status);
+                if (ResidueJudge.accept(idStatus, rows.getString(5), rows.getString(6))) {
+                    appender.beginRow();
+                    appender.append(rows.getString(1));
+                    appender.append(rows.getString(2));
+                    appender.append(rows.getString(3));
+                    appender.endRow();
+                    accepted++;
+                }
+            }
+        }
+        report.count("name_birth_candidates", candidatesSeen);
+        for (Source source : Source.values()) {
+            String code = source.code();
+            String cols = Store.columnList(source);
+            execute("INSERT INTO l_" + code + " SELECT DISTINCT ON (a.person_id, a.record_id) p.person_id,"
+                    + " p.household_id, p.household_size, 'NAME_BIRTH', " + prefixed("r", cols)
+                    + " FROM nb_accepted a JOIN probe p ON p.person_id = a.person_id"
+                    + " JOIN (SELECT " + cols + " FROM " + source.residueTable() + " UNION ALL SELECT " + cols
+                    + " FROM c_" + code + ") r ON r.record_id = a.record_id WHERE a.source = '" + code + "'");
+        }
+        report.count("name_birth_links", accepted);
+    }
+
+    /** Writes hits.csv: person_id,source,record_id,tier. */
+    public long writeHits(Path file) throws SQLException {
+        StringJoiner union = new StringJoiner(" UNION ALL ");
+        for (Source source : Source.values()) {
+            union.add("SELECT person_id, '" + source.code() + "' AS source, record_id, tier FROM l_" + source.code());
+        }
+        execute("COPY (" + union + ") TO '" + sqlPath(file) + "' (FORMAT CSV, HEADER)");
+        long hits = 0;
+        for (Source source : Source.values()) {
+            hits += scalar("SELECT count(*) FROM l_" + source.code());
+        }
+        report.count("hits", hits);
+        report.count("hits_name_birth", scalarSum("SELECT count(*) FROM l_%s WHERE tier = 'NAME_BIRTH'"));
+        return hits;
+    }
+
+    /** Evaluates the rule catalogue on the links and writes findings.csv. */
+    public long writeFindings(RuleCatalogue catalogue, LocalDate checkDate, Path file) throws SQLException {
+        String query = RuleSql.findingsQuery(catalogue, checkDate);
+        if (query == null) {
+            execute("COPY (SELECT "
+                    + String.join(
+                            ", ",
+                            RuleSql.COLUMNS.stream().map(c -> "NULL AS " + c).toList()) + " WHERE FALSE) TO '"
+                    + sqlPath(file) + "' (FORMAT CSV, HEADER)");
+            return 0;
+        }
+        execute("CREATE OR REPLACE TEMP TABLE findings AS " + query);
+        execute("COPY findings TO '" + sqlPath(file) + "' (FORMAT CSV, HEADER)");
+        long findings = scalar("SELECT count(*) FROM findings");
+        report.count("findings", findings);
+        try (Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("SELECT severity, count(*) FROM findings GROUP BY 1 ORDER BY 1")) {
+            while (rows.next()) {
+                report.count("findings_" + rows.getString(1).toLowerCase(java.util.Locale.ROOT), rows.getLong(2));
+            }
+        }
+        return findings;
+    }
+
+    private long scalarSum(String template) throws SQLException {
+        long sum = 0;
+        for (Source source : Source.values()) {
+            sum += scalar(String.format(template, source.code()));
+        }
+        return sum;
+    }
+
+    long scalar(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    static String prefixed(String alias, String columnList) {
+        StringJoiner out = new StringJoiner(", ");
+        for (String column : columnList.split(",\\s*")) {
+            out.add(alias + "." + column);
+        }
+        return out.toString();
+    }
+
+    static String sqlPath(Path file) {
+        return file.toAbsolutePath().toString().replace("'", "''");
+    }
+}

@@ -1,0 +1,123 @@
+package cn.minzheng.verification.core.link;
+
+import cn.minzheng.verification.core.normalize.IdStatus;
+import cn.minzheng.verification.core.store.Source;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The interactive check of one household (a request from an assistance case): the same tiers as the batch run, for a
+ * handful of people, as one query over the 26 sources with the keys written in.
+ */
+public final class HouseholdCheck {
+
+    /** One link of the household check. */
+    public record Hit(String personId, String source, String recordId, String tier) {}
+
+    private final Connection connection;
+
+    public HouseholdCheck(Connection connection) {
+        this.connection = connection;
+    }
+
+    public List<Hit> check(List<ProbePerson> members) throws SQLException {
+        StringJoiner keys = new StringJoiner(", ");
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner births = new StringJoiner(", ");
+        for (ProbePerson p : members) {
+            if (p.idKey() >= 0) {
+                keys.add(Long.toString(p.idKey()));
+            }
+            if (p.nameHash() != 0 && p.birthDay() != cn.minzheng.verification.core.normalize.Dates.NONE) {
+                names.add(Long.toString(p.nameHash()));
+                births.add("DATE '" + LocalDate.ofEpochDay(p.birthDay()) + "'");
+            }
+        }
+        StringJoiner union = new StringJoiner(" UNION ALL ");
+        for (Source source : Source.values()) {
+            if (keys.length() > 0) {
+                union.add("SELECT '" + source.code() + "', record_id, id_key, -1, CAST(NULL AS VARCHAR), name_hash,"
+                        + " birth_date, gender FROM " + source.table() + " WHERE id_key IN (" + keys + ")");
+            }
+            if (names.length() > 0) {
+                union.add("SELECT '" + source.code() + "', record_id, NULL, id_status, id_text, name_hash,"
+                        + " birth_date, gender FROM " + source.residueTable() + " WHERE name_hash IN (" + names
+                        + ") AND birth_date IN (" + births + ")");
+            }
+        }
+        List<Hit> hits = new ArrayList<>();
+        if (union.length() == 0) {
+            return hits;
+        }
+        List<Object[]> conflicts = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(union.toString())) {
+            while (rows.next()) {
+                String source = rows.getString(1);
+                String recordId = rows.getString(2);
+                long key = rows.getLong(3);
+                boolean keyed = !rows.wasNull();
+                long nameHash = rows.getLong(6);
+                java.sql.Date birth = rows.getDate(7);
+                int gender = rows.getInt(8);
+                if (keyed) {
+                    for (ProbePerson p : members) {
+                        if (p.idKey() == key) {
+                            if (nameHash != 0 && p.nameHash() != 0 && nameHash != p.nameHash()) {
+                                conflicts.add(new Object[] {source, recordId, nameHash, birth, gender});
+                            } else {
+                                hits.add(new Hit(p.personId(), source, recordId, "ID"));
+                            }
+                        }
+                    }
+                } else {
+                    IdStatus status = IdStatus.ofCode(rows.getInt(4));
+                    matchByName(members, hits, source, recordId, status, rows.getString(5), nameHash, birth, gender);
+                }
+            }
+        }
+        for (Object[] c : conflicts) {
+            matchByName(
+                    members,
+                    hits,
+                    (String) c[0],
+                    (String) c[1],
+                    null,
+                    null,
+                    (Long) c[2],
+                    (java.sql.Date) c[3],
+                    (Integer) c[4]);
+        }
+        return hits.stream().distinct().toList();
+    }
+
+    private static void matchByName(
+            List<ProbePerson> members,
+            List<Hit> hits,
+            String source,
+            String recordId,
+            IdStatus status,
+            String idText,
+            long nameHash,
+            java.sql.Date birth,
+            int gender) {
+        if (birth == null || nameHash == 0) {
+            return;
+        }
+        int day = (int) birth.toLocalDate().toEpochDay();
+        for (ProbePerson p : members) {
+            if (p.nameHash() == nameHash
+                    && p.birthDay() == day
+                    && (gender == 0 || p.gender() == 0 || gender == p.gender())
+                    && ResidueJudge.accept(status, idText, p.idText())) {
+                hits.add(new Hit(p.personId(), source, recordId, "NAME_BIRTH"));
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package cn.minzheng.verification.core.link;
+
+import cn.minzheng.verification.core.cli.CsvTable;
+import cn.minzheng.verification.core.cli.UserError;
+import cn.minzheng.verification.core.normalize.Dates;
+import cn.minzheng.verification.core.normalize.IdNumbers;
+import cn.minzheng.verification.core.normalize.IdStatus;
+import cn.minzheng.verification.core.normalize.Names;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and normalises probe.csv (person_id, household_id, id_number, name, gender, birth_date, relation). */
+public final class ProbeReader {
+
+    public static final List<String> COLUMNS =
+            List.of("person_id", "household_id", "id_number", "name", "gender", "birth_date", "relation");
+
+    private ProbeReader() {}
+
+    public static List<ProbePerson> read(Path file, Charset charset) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        CsvTable.read(file, charset, COLUMNS, row -> {
+            String[] values = row.values().toArray(new String[0]);
+            if (values[0].isBlank()) {
+                throw new UserError(file + ": line " + row.line() + " has an empty person_id");
+            }
+            rows.add(values);
+        });
+        Map<String, Integer> householdSizes = new HashMap<>();
+        for (String[] row : rows) {
+            householdSizes.merge(row[1].strip(), 1, Integer::sum);
+        }
+        List<ProbePerson> persons = new ArrayList<>(rows.size());
+        IdNumbers ids = new IdNumbers();
+        for (String[] row : rows) {
+            IdStatus status = ids.parseTrusted(row[2]);
+            String name = Names.normalise(row[3]);
+            String key = Names.key(name);
+            String household = row[1].strip();
+            persons.add(new ProbePerson(
+                    row[0].strip(),
+                    household,
+                    row[6].strip(),
+                    status,
+                    ids.key(),
+                    status.usable() ? IdNumbers.decode(ids.key()) : ids.cleaned(),
+                    name,
+                    key,
+                    key.indexOf('?') >= 0 ? 0 : Names.keyHash(key),
+                    gender(row[4]),
+                    Dates.parse(row[5].strip()),
+                    householdSizes.get(household)));
+        }
+        return persons;
+    }
+
+    static int gender(String value) {
+        return switch (value.strip()) {
+            case "M", "m", "男", "1" -> 1;
+            case "F", "f", "女", "2" -> 2;
+            default -> 0;
+        };
+    }
+}

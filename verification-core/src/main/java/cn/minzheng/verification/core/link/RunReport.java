@@ -1,0 +1,67 @@
+package cn.minzheng.verification.core.link;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Phase times and counts of one verification run, printed by the command line and used by the benchmark. */
+public final class RunReport {
+
+    private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
+    private final Map<String, Long> counts = new LinkedHashMap<>();
+    private long phaseStarted = System.nanoTime();
+    private final long started = System.nanoTime();
+
+    /** Ends the current phase under the given name and starts the next. */
+    public void phase(String name) {
+        long now = System.nanoTime();
+        phaseSeconds.merge(name, (now - phaseStarted) / 1e9, Double::sum);
+        phaseStarted = now;
+    }
+
+    public void count(String name, long value) {
+        counts.merge(name, value, Long::sum);
+    }
+
+    public long count(String name) {
+        return counts.getOrDefault(name, 0L);
+    }
+
+    public double totalSeconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    public Map<String, Double> phases() {
+        return phaseSeconds;
+    }
+
+    public Map<String, Long> counts() {
+        return counts;
+    }
+
+    public String phasesLine() {
+        StringBuilder line = new StringBuilder("phases");
+        phaseSeconds.forEach((name, seconds) -> line.append(String.format(" %s=%.3fs", name, seconds)));
+        return line.toString();
+    }
+
+    public String countsLine() {
+        StringBuilder line = new StringBuilder("counts");
+        counts.forEach(
+                (name, value) -> line.append(' ').append(name).append('=').append(value));
+        return line.toString();
+    }
+
+    /** Peak resident set size of this process in bytes (VmHWM), or -1 where /proc is unavailable. */
+    public static long peakRssBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

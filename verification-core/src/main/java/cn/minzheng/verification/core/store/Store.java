@@ -1,0 +1,98 @@
+package cn.minzheng.verification.core.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * The columnar store: one embedded DuckDB file, {@code <dir>/store.duckdb}. Per source it holds {@code src_<code>}
+ * (records with a usable identity number, keyed by the BIGINT encoding) and {@code res_<code>} (the residue without
+ * one), with identical columns so that either can feed the same rules.
+ */
+public final class Store {
+
+    public static final String FILE_NAME = "store.duckdb";
+
+    private Store() {}
+
+    public static Path file(Path dir) {
+        return dir.resolve(FILE_NAME);
+    }
+
+    /** Opens a DuckDB database file with the engine's settings. */
+    public static Connection open(Path databaseFile) throws SQLException {
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("DuckDB JDBC driver missing from the class path", e);
+        }
+        Properties properties = new Properties();
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:" + databaseFile.toAbsolutePath(), properties);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET memory_limit='" + memoryLimit() + "'");
+            statement.execute("SET threads=" + Runtime.getRuntime().availableProcessors());
+            statement.execute("SET preserve_insertion_order=false");
+            Path temp = databaseFile.toAbsolutePath().getParent().resolve("tmp");
+            statement.execute("SET temp_directory='" + temp.toString().replace("'", "''") + "'");
+        }
+        return connection;
+    }
+
+    /** DuckDB memory cap; the benchmark's L size must stay within 12 GB RSS on a 24 GB machine. */
+    static String memoryLimit() {
+        String configured = System.getenv("MINZHENG_DUCKDB_MEMORY");
+        return configured == null || configured.isBlank() ? "8GB" : configured;
+    }
+
+    /**
+     * Columns of a src_ table. The name is kept only as the hash of its pinyin key: equal hashes mean compatible
+     * names, and that is all linkage needs from a record that carries a usable number. Leaving the text out keeps
+     * the load fast.
+     */
+    public static String columnsDdl(Source source) {
+        StringBuilder ddl = new StringBuilder(
+                "record_id VARCHAR, id_key BIGINT, id_status TINYINT, name_hash BIGINT, gender TINYINT,"
+                        + " birth_date DATE");
+        for (Column column : source.ownColumns()) {
+            ddl.append(", ")
+                    .append(column.name())
+                    .append(' ')
+                    .append(column.type().sqlType());
+        }
+        return ddl.toString();
+    }
+
+    /** Columns of a res_ table: those of src_ plus the cleaned number and the name, needed to judge the residue. */
+    public static String residueColumnsDdl(Source source) {
+        return columnsDdl(source) + ", id_text VARCHAR, name VARCHAR";
+    }
+
+    /** Column names common to src_ and res_, in order, for INSERT … SELECT between them. */
+    public static String columnList(Source source) {
+        StringBuilder list = new StringBuilder("record_id, id_key, id_status, name_hash, gender, birth_date");
+        for (Column column : source.ownColumns()) {
+            list.append(", ").append(column.name());
+        }
+        return list.toString();
+    }
+
+    /** Creates empty src_ and res_ tables for every source, so that a run never meets a missing table. */
+    public static void createSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (Source source : Source.values()) {
+                statement.execute("CREATE TABLE " + source.table() + " (" + columnsDdl(source) + ")");
+                statement.execute("CREATE TABLE " + source.residueTable() + " (" + residueColumnsDdl(source) + ")");
+            }
+            statement.execute("CREATE TABLE load_report (source VARCHAR, file VARCHAR, rows_read BIGINT,"
+                    + " accepted BIGINT, rejected BIGINT, with_usable_id BIGINT, residue BIGINT, seconds DOUBLE)");
+        }
+    }
+
+    public static boolean exists(Path dir) {
+        return Files.isRegularFile(file(dir));
+    }
+}

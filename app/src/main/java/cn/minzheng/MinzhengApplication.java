@@ -1,0 +1,31 @@
+package cn.minzheng;
+
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * 民政业务平台: the district civil affairs bureau's platform, a modular monolith.
+ *
+ * <p>{@code java -jar minzheng.jar} serves the platform; {@code java -jar minzheng.jar audit-verify} runs a command
+ * against the same database and exits.
+ */
+@SpringBootApplication
+@EnableScheduling
+public class MinzhengApplication {
+
+    static final Set<String> COMMANDS = Set.of("audit-verify");
+
+    public static void main(String[] args) {
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            SpringApplication application = new SpringApplication(MinzhengApplication.class);
+            application.setWebApplicationType(WebApplicationType.NONE);
+            application.setDefaultProperties(Map.of("minzheng.command", args[0], "spring.main.banner-mode", "off"));
+            System.exit(SpringApplication.exit(application.run(args)));
+        }
+        SpringApplication.run(MinzhengApplication.class, args);
+    }
+}

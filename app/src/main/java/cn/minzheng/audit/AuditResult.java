@@ -1,0 +1,7 @@
+package cn.minzheng.audit;
+
+public enum AuditResult {
+    SUCCESS,
+    FAILURE,
+    DENIED
+}

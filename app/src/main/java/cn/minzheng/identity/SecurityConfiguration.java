@@ -1,0 +1,113 @@
+package cn.minzheng.identity;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Web security: form login for staff, bearer tokens for API clients, CSRF for every cookie-authenticated change, a
+ * strict content security policy, JSON answers (not redirects) on the API. Method security is switched on here —
+ * Spring Boot does not do it — and every service guards its own operations.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityPolicyProperties.class)
+class SecurityConfiguration {
+
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
+            + "object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder(SecurityPolicyProperties policy) {
+        return new BCryptPasswordEncoder(policy.bcryptStrength());
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(
+            HttpSecurity http,
+            StaffAuthenticationProvider provider,
+            LoginHandlers handlers,
+            ApiTokens tokens,
+            Clock clock,
+            SecurityPolicyProperties policy)
+            throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        RequestMatcher tokenEndpoint =
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token");
+        http.authenticationProvider(provider)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/prometheus",
+                                "/portal/**")
+                        .permitAll()
+                        .requestMatchers(tokenEndpoint)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .loginProcessingUrl("/login")
+                        .successHandler(handlers.success())
+                        .failureHandler(handlers.failure())
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers.logout()))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer, tokenEndpoint))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(jsonUnauthorized(), api)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                        .defaultAccessDeniedHandlerFor(jsonForbidden(), api))
+                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SessionPolicyFilter(clock, policy), AuthorizationFilter.class)
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint jsonUnauthorized() {
+        return (request, response, exception) -> json(response, 401, "Unauthorized", "请先登录，或在 Authorization 头中提供有效的令牌");
+    }
+
+    private static AccessDeniedHandler jsonForbidden() {
+        return (request, response, exception) -> json(response, 403, "Forbidden", "无权执行此操作");
+    }
+
+    private static void json(HttpServletResponse response, int status, String error, String message)
+            throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter()
+                .write("{\"status\":" + status + ",\"error\":\"" + error + "\",\"message\":\"" + message + "\"}");
+    }
+}

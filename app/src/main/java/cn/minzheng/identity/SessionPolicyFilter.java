@@ -1,0 +1,76 @@
+package cn.minzheng.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Session rules that Spring Security has no switch for: an absolute lifetime (8 hours from login, whatever the
+ * activity), and a password that must be changed before anything else can be done.
+ */
+class SessionPolicyFilter extends OncePerRequestFilter {
+
+    static final String LOGGED_IN_AT = "minzheng.loggedInAt";
+
+    private final Clock clock;
+    private final SecurityPolicyProperties policy;
+
+    SessionPolicyFilter(Clock clock, SecurityPolicyProperties policy) {
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        if (session != null
+                && session.getAttribute(LOGGED_IN_AT) instanceof Instant loggedInAt
+                && loggedInAt.plus(policy.absoluteTimeout()).isBefore(clock.instant())) {
+            session.invalidate();
+            SecurityContextHolder.clearContext();
+            refuse(request, response, "会话已超过最长时限，请重新登录。", "/login?expired");
+            return;
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null
+                && authentication.getPrincipal() instanceof StaffUser user
+                && user.mustChangePassword()
+                && !allowedBeforePasswordChange(request.getRequestURI())) {
+            refuse(request, response, "请先修改密码。", "/account/password");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean allowedBeforePasswordChange(String path) {
+        return path.equals("/account/password")
+                || path.equals("/logout")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/webjars/")
+                || path.equals("/error");
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String message, String page)
+            throws IOException {
+        if (request.getRequestURI().startsWith("/api/")) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("{\"status\":403,\"error\":\"Forbidden\",\"message\":\"" + message + "\"}");
+        } else {
+            response.sendRedirect(request.getContextPath() + page);
+        }
+    }
+}

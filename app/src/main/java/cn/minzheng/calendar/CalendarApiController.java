@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,11 +64,15 @@ class CalendarApiController {
     }
 
     @PostMapping("/imports")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     CalendarImport.Result importYear(
-            @RequestParam("file") MultipartFile file,
+            @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean replace,
             @RequestParam(required = false) String source)
             throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new cn.minzheng.shared.BusinessRuleViolation("请上传节假日安排的 CSV 文件（表头 date,kind,name）");
+        }
         String documentedSource = source == null || source.isBlank() ? file.getOriginalFilename() : source.strip();
         return importer.importCsv(file.getInputStream(), documentedSource, replace);
     }

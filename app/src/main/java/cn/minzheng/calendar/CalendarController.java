@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,12 +90,17 @@ class CalendarController {
     }
 
     @PostMapping("/imports")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String importYear(
-            @RequestParam("file") MultipartFile file,
+            @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean replace,
             @RequestParam(required = false) String source,
             RedirectAttributes redirect)
             throws IOException {
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("problem", "请选择要导入的 CSV 文件");
+            return "redirect:/calendar";
+        }
         try {
             String documentedSource = source == null || source.isBlank() ? file.getOriginalFilename() : source.strip();
             CalendarImport.Result result = importer.importCsv(file.getInputStream(), documentedSource, replace);

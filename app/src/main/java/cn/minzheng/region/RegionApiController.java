@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,6 +71,7 @@ class RegionApiController {
             String note) {}
 
     @PostMapping("/changes")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'DEPARTMENT_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Long> record(@RequestBody ChangeRequest request) {
         if (request.kind() == null || request.effectiveOn() == null) {
@@ -112,11 +114,13 @@ class RegionApiController {
     }
 
     @GetMapping("/changes/{id}/reconciliation")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'DEPARTMENT_OFFICER')")
     RegionRemapping.Reconciliation reconciliation(@PathVariable long id) {
         return remapping.reconcile(id);
     }
 
     @GetMapping("/changes/{id}/pending")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'DEPARTMENT_OFFICER')")
     List<RegionRemapping.Pending> pending(@PathVariable long id) {
         return remapping.pending(id, 1000);
     }
@@ -124,6 +128,7 @@ class RegionApiController {
     record RemapRequest(String holder, List<String> referenceIds, String toCode) {}
 
     @PostMapping("/changes/{id}/remap")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'DEPARTMENT_OFFICER')")
     Map<String, Integer> remap(@PathVariable long id, @RequestBody RemapRequest request) {
         return Map.of("moved", remapping.map(id, request.holder(), request.referenceIds(), request.toCode()));
     }

@@ -73,6 +73,7 @@ class RegionController {
     }
 
     @PostMapping("/changes/establish")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'DEPARTMENT_OFFICER')")
     String establish(
             @RequestParam String code,
             @RequestParam String name,
@@ -95,6 +96,7 @@ class RegionController {
     }
 
     @PostMapping("/changes/rename")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'DEPARTMENT_OFFICER')")
     String rename(
             @RequestParam String code,
             @RequestParam String name,
@@ -113,6 +115,7 @@ class RegionController {
 
     /** Successors as lines "code name", one per line. */
     @PostMapping("/changes/split")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'DEPARTMENT_OFFICER')")
     String split(
             @RequestParam String code,
             @RequestParam String successors,
@@ -130,6 +133,7 @@ class RegionController {
     }
 
     @PostMapping("/changes/merge")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'DEPARTMENT_OFFICER')")
     String merge(
             @RequestParam String codes,
             @RequestParam String successorCode,
@@ -151,6 +155,7 @@ class RegionController {
     }
 
     @PostMapping("/changes/transfer")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'DEPARTMENT_OFFICER')")
     String transfer(
             @RequestParam String code,
             @RequestParam String streetCode,
@@ -175,6 +180,7 @@ class RegionController {
     }
 
     @PostMapping("/changes/abolish")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'DEPARTMENT_OFFICER')")
     String abolish(
             @RequestParam String code,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn,
@@ -190,6 +196,7 @@ class RegionController {
     }
 
     @PostMapping("/changes/{id}/remap")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'DEPARTMENT_OFFICER')")
     String remap(
             @PathVariable long id,
             @RequestParam String holder,

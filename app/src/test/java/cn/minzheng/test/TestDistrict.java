@@ -72,7 +72,11 @@ public class TestDistrict {
                         staff("t_street2", OTHER_STREET, Role.STREET_OFFICER),
                         staff("t_community", COMMUNITY, Role.COMMUNITY_WORKER),
                         staff("t_sibling", SIBLING_COMMUNITY, Role.COMMUNITY_WORKER),
-                        staff("t_other", OTHER_STREET_COMMUNITY, Role.COMMUNITY_WORKER)),
+                        staff("t_other", OTHER_STREET_COMMUNITY, Role.COMMUNITY_WORKER),
+                        // Targets of account-management calls in tests; nobody logs in as them.
+                        staff("x_own", COMMUNITY, Role.COMMUNITY_WORKER),
+                        staff("x_sibling", SIBLING_COMMUNITY, Role.COMMUNITY_WORKER),
+                        staff("x_other", OTHER_STREET_COMMUNITY, Role.COMMUNITY_WORKER)),
                 PASSWORD,
                 false);
     }

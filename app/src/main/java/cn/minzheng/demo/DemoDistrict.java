@@ -56,6 +56,7 @@ class DemoDistrict implements ApplicationRunner {
     private final String configuredPassword;
     private final boolean embeddedDatabase;
     private final long seed;
+    private final List<DemoStep> steps;
 
     DemoDistrict(
             Regions regions,
@@ -68,7 +69,8 @@ class DemoDistrict implements ApplicationRunner {
             @Value("${minzheng.demo.size}") String size,
             @Value("${minzheng.demo-password:}") String configuredPassword,
             @Value("${minzheng.db.url:}") String externalUrl,
-            @Value("${minzheng.demo.seed:20231231}") long seed) {
+            @Value("${minzheng.demo.seed:20231231}") long seed,
+            List<DemoStep> steps) {
         this.regions = regions;
         this.changes = changes;
         this.remapping = remapping;
@@ -80,6 +82,9 @@ class DemoDistrict implements ApplicationRunner {
         this.configuredPassword = configuredPassword;
         this.embeddedDatabase = externalUrl.isBlank();
         this.seed = seed;
+        this.steps = steps.stream()
+                .sorted(java.util.Comparator.comparingInt(DemoStep::order))
+                .toList();
     }
 
     boolean enabled() {
@@ -103,6 +108,11 @@ class DemoDistrict implements ApplicationRunner {
         }
         Summary summary = SystemActor.call(
                 district.scope(), () -> transactions.execute(status -> build(password)), "SYSTEM_ADMIN");
+        for (DemoStep step : steps) {
+            long stepStarted = System.nanoTime();
+            SystemActor.run(district.scope(), () -> step.build(size, seed), step.roles());
+            log.info("演示数据：{} 用时 {} ms", step.name(), (System.nanoTime() - stepStarted) / 1_000_000);
+        }
         settings.put(LOADED, size);
         log.info(
                 "演示区已生成：{} 个社区，{} 个账号，用时 {} ms",

@@ -110,7 +110,8 @@ class DemoDistrict implements ApplicationRunner {
                 district.scope(), () -> transactions.execute(status -> build(password)), "SYSTEM_ADMIN");
         for (DemoStep step : steps) {
             long stepStarted = System.nanoTime();
-            SystemActor.run(district.scope(), () -> step.build(size, seed), step.roles());
+            String effective = size.equals("auto") ? "small" : size;
+            SystemActor.run(district.scope(), () -> step.build(effective, seed), step.roles());
             log.info("演示数据：{} 用时 {} ms", step.name(), (System.nanoTime() - stepStarted) / 1_000_000);
         }
         settings.put(LOADED, size);

@@ -48,17 +48,28 @@ public final class Main {
                                     "run",
                                     args,
                                     1,
-                                    Set.of("probe", "store", "out", "engine", "findings", "as-of", "rules")),
+                                    Set.of(
+                                            "probe",
+                                            "store",
+                                            "out",
+                                            "engine",
+                                            "findings",
+                                            "as-of",
+                                            "rules",
+                                            "baseline")),
                             out);
                 case "score" -> ScoreCommand.run(new Options("score", args, 1, Set.of("hits", "truth")), out);
                 case "bench" ->
                     BenchCommand.run(
                             new Options(
-                                    "bench", args, 1, Set.of("size", "seed", "work", "keep", "profile", "households")),
+                                    "bench",
+                                    args,
+                                    1,
+                                    Set.of("size", "seed", "work", "keep", "profile", "households", "spark", "runs")),
                             out);
                 case "lookup" ->
                     LookupCommand.run(
-                            new Options("lookup", args, 1, Set.of("probe", "store", "household", "as-of")), out);
+                            new Options("lookup", args, 1, Set.of("probe", "store", "household", "sample")), out);
                 case "-h", "--help", "help" -> out.println(USAGE);
                 default -> throw new UserError("unknown command " + args[0] + " (generate, load, run, score, bench)");
             }

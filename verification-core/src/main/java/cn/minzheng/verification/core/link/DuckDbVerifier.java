@@ -195,6 +195,24 @@ public final class DuckDbVerifier {
         return findings;
     }
 
+    /**
+     * The benchmark's yardstick: a plain SQL join of the same probe keys against the same store, materialising
+     * (person, record) pairs, with none of the engine's tiers, name checks or rules. Returns seconds.
+     */
+    public double plainJoinSeconds() throws SQLException {
+        StringJoiner union = new StringJoiner(" UNION ALL ");
+        for (Source source : Source.values()) {
+            union.add("SELECT p.person_id, '" + source.code() + "' AS source, r.record_id FROM probe p JOIN "
+                    + source.table() + " r ON r.id_key = p.id_key");
+        }
+        long started = System.nanoTime();
+        execute("CREATE OR REPLACE TEMP TABLE plain_join AS " + union);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report.count("plain_join_rows", scalar("SELECT count(*) FROM plain_join"));
+        execute("DROP TABLE plain_join");
+        return seconds;
+    }
+
     private long scalarSum(String template) throws SQLException {
         long sum = 0;
         for (Source source : Source.values()) {

@@ -120,7 +120,7 @@ public class Cases {
 
     public record Suspension(LocalDate on, String reason, List<String> missingDocuments, String lateReason) {}
 
-    public record ExtensionRequest(int newLimit, String reason) {}
+    public record ExtensionRequest(Integer newLimit, String reason) {}
 
     // --- views --------------------------------------------------------------------------------------------------
 
@@ -559,7 +559,9 @@ public class Cases {
         if (clock.status() == StatutoryClock.Status.STOPPED) {
             throw new BusinessRuleViolation("时限“" + clock.name() + "”已结束");
         }
-        if (input.newLimit() <= clock.limitDays() || input.newLimit() > clock.maxLimitDays()) {
+        if (input.newLimit() == null
+                || input.newLimit() <= clock.limitDays()
+                || input.newLimit() > clock.maxLimitDays()) {
             throw new BusinessRuleViolation("延长后的期限须大于 " + clock.limitDays() + "、不超过 " + clock.maxLimitDays() + " 个"
                     + clock.dayType().label());
         }
@@ -594,7 +596,6 @@ public class Cases {
                         rule.extension().basis(),
                         json.writeValueAsString(Map.of("extension", id))),
                 this.clock.instant());
-        store.touched(c.id(), today);
         audit.record(AuditEvent.success("CLOCK_EXTENSION_REQUESTED", "procedure_case", c.id())
                 .because("extension " + id));
         return view(c.id());
@@ -646,7 +647,6 @@ public class Cases {
                         rule.extension().basis(),
                         json.writeValueAsString(Map.of("extension", extensionId))),
                 this.clock.instant());
-        store.touched(c.id(), today);
         audit.record(
                 AuditEvent.success(approve ? "CLOCK_EXTENDED" : "CLOCK_EXTENSION_REFUSED", "procedure_case", c.id())
                         .because("extension " + extensionId));
@@ -753,7 +753,6 @@ public class Cases {
                         Timestamp.from(now))
                 .query(Long.class)
                 .single();
-        store.touched(c.id(), today);
         audit.record(AuditEvent.success("CASE_ATTACHMENT_ADDED", "procedure_case", c.id())
                 .because("attachment " + id + " sm3 " + stored.sm3()));
         return attachments(c.id(), type).stream()

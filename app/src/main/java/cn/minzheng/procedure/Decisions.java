@@ -77,7 +77,7 @@ public class Decisions {
             Map<String, String> facts,
             String reasons,
             List<Basis> articles,
-            boolean markMajor,
+            Boolean markMajor,
             String majorReason,
             LocalDate on,
             String lateReason) {}
@@ -222,18 +222,18 @@ public class Decisions {
                 throw new BusinessRuleViolation(citation.text() + " 在 " + on + " 不在施行期内，不能作为依据");
             }
         }
-        if (input.markMajor()
+        if (Boolean.TRUE.equals(input.markMajor())
                 && (input.majorReason() == null || input.majorReason().isBlank())) {
             throw new BusinessRuleViolation("提请法制审核时请说明理由（如案情疑难复杂）");
         }
-        if (input.markMajor() && !type.legalReview().allowManual()) {
+        if (Boolean.TRUE.equals(input.markMajor()) && !type.legalReview().allowManual()) {
             throw new BusinessRuleViolation("本事项不设法制审核");
         }
         MajorDecisionPolicy.Assessment assessment = MajorDecisionPolicy.assess(
                 type.legalReview(),
                 values,
                 code -> parameters.valueAsOf(code, c.communityCode(), on),
-                input.markMajor(),
+                Boolean.TRUE.equals(input.markMajor()),
                 input.majorReason() == null ? null : input.majorReason().strip());
 
         decisions.live(c.id()).ifPresent(previous -> decisions.status(previous.id(), "WITHDRAWN"));
@@ -345,7 +345,6 @@ public class Decisions {
                         type.legalReview().basis(),
                         json.writeValueAsString(Map.of("decision", d.id()))),
                 now);
-        cases.touched(c.id(), today);
         audit.record(AuditEvent.success("LEGAL_REVIEW_REQUESTED", "procedure_case", c.id())
                 .because("decision " + d.id()));
         return view(decisions.find(d.id()).orElseThrow(), c, type);

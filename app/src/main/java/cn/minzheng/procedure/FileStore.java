@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FileStore {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FileStore.class);
+
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
@@ -92,15 +94,20 @@ class FileStore {
 
     /** The stored content, after checking it still has its hash (a changed file is refused, not served). */
     byte[] read(String sm3) {
+        byte[] content;
         try {
-            byte[] content = Files.readAllBytes(path(sm3));
-            if (!cn.minzheng.shared.Sm3.hex(content).equals(sm3)) {
-                throw new IllegalStateException("存储的文件 " + sm3 + " 与其哈希不符，可能被篡改");
-            }
-            return content;
+            content = Files.readAllBytes(path(sm3));
+        } catch (java.nio.file.NoSuchFileException e) {
+            log.error("文件存储中缺少文件 {}", sm3);
+            throw new BusinessRuleViolation("文件存储中缺少该文件（SM3 " + sm3 + "），请联系系统管理员从备份恢复");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!cn.minzheng.shared.Sm3.hex(content).equals(sm3)) {
+            log.error("文件存储中的文件 {} 与其哈希不符，可能被篡改", sm3);
+            throw new BusinessRuleViolation("该文件与登记时的 SM3 哈希不符，可能已被篡改，已拒绝提供；请联系系统管理员");
+        }
+        return content;
     }
 
     InputStream open(String sm3) {

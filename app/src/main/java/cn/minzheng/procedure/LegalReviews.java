@@ -164,11 +164,9 @@ public class LegalReviews {
                     c.id(),
                     returnTo,
                     new Actor(c.handler(), c.handlerName(), java.util.Set.of(), actor.scope()),
-                    today,
+                    c.lastEventOn(),
                     null,
                     null);
-        } else {
-            cases.touched(c.id(), today);
         }
         audit.record(
                 AuditEvent.success(passed ? "LEGAL_REVIEW_PASSED" : "LEGAL_REVIEW_RETURNED", "procedure_case", c.id())

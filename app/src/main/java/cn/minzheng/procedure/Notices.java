@@ -249,7 +249,6 @@ public class Notices {
                         null,
                         json.writeValueAsString(Map.of("objection", objectionId))),
                 now);
-        cases.touched(c.id(), today);
         audit.record(AuditEvent.success("NOTICE_OBJECTION_RESOLVED", "procedure_case", c.id())
                 .because("objection " + objectionId + (upheld ? " upheld" : " dismissed")));
         return staffNotice(row.noticeId());
@@ -325,7 +324,17 @@ public class Notices {
 
         List<Field> fields = fields(profile, c, type, decision, result, documentNumber);
         CaseEngine.Resolved days = engine.resolve(period, c, on);
-        LocalDate end = engine.days().deadline(on, days.days(), days.dayType());
+        LocalDate end;
+        try {
+            end = engine.days().deadline(on, days.days(), days.dayType());
+        } catch (cn.minzheng.calendar.CalendarUnknown e) {
+            if (days.dayType() != cn.minzheng.calendar.DayType.CALENDAR) {
+                throw e;
+            }
+            // a long publication period (years) ending in a year the calendar does not know yet: the plain date, not
+            // moved past a rest day — a working-day period is never guessed
+            end = on.plusDays(days.days());
+        }
         String community = scopeNames.nameOf(c.communityCode());
         Content content = new Content(
                 title,
@@ -456,7 +465,6 @@ public class Notices {
                             null,
                             json.writeValueAsString(Map.of("notice", e.id()))),
                     clock.instant());
-            cases.touched(c.id(), ended);
             audit.record(AuditEvent.success("NOTICE_TAKEN_DOWN", "procedure_case", c.id())
                     .because("notice " + e.id()));
         }

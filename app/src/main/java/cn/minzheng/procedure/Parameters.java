@@ -75,7 +75,7 @@ public class Parameters {
             LocalDate effectiveFrom,
             Basis basis,
             String basisNote,
-            boolean needsConfirmation,
+            Boolean needsConfirmation,
             String reason) {}
 
     /**
@@ -312,7 +312,7 @@ public class Parameters {
                 .param("doc", basis == null ? null : basis.document())
                 .param("article", basis == null ? null : basis.article())
                 .param("note", blankToNull(p.basisNote()))
-                .param("confirm", p.needsConfirmation())
+                .param("confirm", Boolean.TRUE.equals(p.needsConfirmation()))
                 .param("status", status)
                 .param("by", by)
                 .param("at", Timestamp.from(now))

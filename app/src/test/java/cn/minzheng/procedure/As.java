@@ -37,15 +37,20 @@ record As(String username, String scope, String... roles) {
         return new As("t_street2", "610113002", "STREET_OFFICER");
     }
 
-    <T> T call(Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+    /** The authentication a signed-in request of this person carries (for MockMvc on the screens). */
+    UsernamePasswordAuthenticationToken authentication() {
+        return UsernamePasswordAuthenticationToken.authenticated(
                 new Principal(username, "测试" + username, DataScope.of(scope)),
                 null,
                 Arrays.stream(roles)
                         .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
-                        .toList()));
+                        .toList());
+    }
+
+    <T> T call(Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication());
         SecurityContextHolder.setContext(context);
         try {
             return work.get();

@@ -166,6 +166,9 @@ public final class PdfDocument {
     public PdfDocument table(List<String> headers, List<List<String>> rows, float[] widths) {
         List<String> head = List.copyOf(headers);
         List<List<String>> body = rows.stream().map(List::copyOf).toList();
+        if (head.isEmpty()) {
+            return this; // nothing to show
+        }
         blocks.add(document -> {
             PdfPTable table = widths == null ? new PdfPTable(head.size()) : new PdfPTable(widths);
             table.setWidthPercentage(100);

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "演示数据",
-        allowedDependencies = {"shared", "platform", "region", "identity"})
+        allowedDependencies = {"shared", "platform", "region", "identity", "procedure"})
 package cn.minzheng.demo;

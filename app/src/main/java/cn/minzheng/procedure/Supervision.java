@@ -123,7 +123,9 @@ public class Supervision {
                             c.handler, c.handler_name, k.name, k.status, k.day_type, k.started_on, k.due_on,
                             k.stopped_on, k.finished_late,
                             (select max(e.occurred_on) from case_event e
-                             where e.case_id = c.id and e.handling and e.occurred_on > k.started_on) as last_action_on
+                             where e.case_id = c.id and e.handling and e.occurred_on > k.started_on
+                               and e.kind in ('STEP', 'SUSPEND', 'RESUME', 'DECISION_DRAFTED', 'REVIEW_REQUESTED',
+                                              'OBJECTION_RESOLVED', 'EXTENSION_REQUESTED')) as last_action_on
                         from case_clock k join procedure_case c on c.id = k.case_id
                         where starts_with(c.community_code, :scope)
                           and (k.status = 'RUNNING' or (k.status = 'STOPPED' and k.finished_late and k.stopped_on >= :since))

@@ -102,7 +102,16 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(jsonForbidden(), api))
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionPolicyFilter(clock, policy), AuthorizationFilter.class)
-                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId())
+                        .invalidSessionStrategy((request, response) -> {
+                            // An idle session timed out (or was ended by an administrator).
+                            if (api.matches(request)) {
+                                json(response, 401, "Unauthorized", "会话已超时，请重新登录");
+                            } else {
+                                request.getSession(true);
+                                response.sendRedirect(request.getContextPath() + "/login?expired");
+                            }
+                        }))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(

@@ -131,7 +131,14 @@ class LoginPolicyTest {
 
     @Test
     void loginNeedsTheCsrfToken() throws Exception {
+        // Without the token the login is not processed (a successful one goes to "/"): the form is treated as posted
+        // from an expired page and the user is sent back to the login page.
         mvc.perform(post("/login").param("username", "t_street").param("password", TestDistrict.PASSWORD))
+                .andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(post("/login")
+                        .with(csrf().useInvalidToken())
+                        .param("username", "t_street")
+                        .param("password", TestDistrict.PASSWORD))
                 .andExpect(status().isForbidden());
     }
 

@@ -17,7 +17,6 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** A 低保 application through the declared procedure: guards, clocks, suspension, extension, notice, decision. */
 @SpringBootTest
-@org.junit.jupiter.api.extension.ExtendWith(FreshPool.class)
 class CaseFlowTest {
 
     @Autowired

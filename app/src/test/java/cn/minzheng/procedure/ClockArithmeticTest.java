@@ -16,7 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
  * Mid-Autumn 9–25 to 9–27, holiday 10–1 to 10–7, make-up Saturday 10–10). Expected dates are counted by hand.
  */
 @SpringBootTest
-@org.junit.jupiter.api.extension.ExtendWith(FreshPool.class)
 class ClockArithmeticTest {
 
     @Autowired

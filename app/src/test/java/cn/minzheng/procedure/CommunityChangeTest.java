@@ -16,7 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** A case belongs to its community: when the community moves to another street, the case (and its scope) move too. */
 @SpringBootTest
-@org.junit.jupiter.api.extension.ExtendWith(FreshPool.class)
 class CommunityChangeTest {
 
     @Autowired

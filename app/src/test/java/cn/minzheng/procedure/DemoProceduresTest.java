@@ -8,7 +8,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** The demo district comes with cases at every stage, some overdue, so that every screen has something to show. */
 @SpringBootTest(properties = "minzheng.demo.size=small")
-@org.junit.jupiter.api.extension.ExtendWith(FreshPool.class)
 class DemoProceduresTest {
 
     @Autowired

@@ -17,7 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** 文号 per unit, series and year: unique and gap-free, under concurrency and across rollbacks. */
 @SpringBootTest
-@org.junit.jupiter.api.extension.ExtendWith(FreshPool.class)
 class DocumentNumberTest {
 
     @Autowired

@@ -29,7 +29,6 @@ import org.springframework.security.access.AccessDeniedException;
  * and a changed attachment, document or audit entry is caught.
  */
 @SpringBootTest
-@org.junit.jupiter.api.extension.ExtendWith(FreshPool.class)
 class EvidencePackageTest {
 
     @Autowired

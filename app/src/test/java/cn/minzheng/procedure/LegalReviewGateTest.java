@@ -30,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not the screen's form, not SQL written past the domain — and a reviewer who handled the case cannot review it.
  */
 @SpringBootTest
-@org.junit.jupiter.api.extension.ExtendWith(FreshPool.class)
 @AutoConfigureMockMvc
 class LegalReviewGateTest {
 

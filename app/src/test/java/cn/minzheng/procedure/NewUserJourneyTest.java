@@ -29,7 +29,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * decision with its citations, and see an overdue case on the supervision board.
  */
 @SpringBootTest
-@org.junit.jupiter.api.extension.ExtendWith(FreshPool.class)
 @AutoConfigureMockMvc
 class NewUserJourneyTest {
 

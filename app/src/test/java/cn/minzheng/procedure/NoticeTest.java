@@ -27,7 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * during it, and are taken down after it.
  */
 @SpringBootTest
-@org.junit.jupiter.api.extension.ExtendWith(FreshPool.class)
 @AutoConfigureMockMvc
 class NoticeTest {
 

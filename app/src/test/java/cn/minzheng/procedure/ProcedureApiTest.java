@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The REST contract other systems rely on: the catalogue of matter types, the legal-basis search, parameters. */
 @SpringBootTest
-@org.junit.jupiter.api.extension.ExtendWith(FreshPool.class)
 @AutoConfigureMockMvc
 class ProcedureApiTest {
 

@@ -13,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** The catalogue, the parameter registry and the matter types the release ships are loaded and consistent. */
 @SpringBootTest
-@org.junit.jupiter.api.extension.ExtendWith(FreshPool.class)
 class ReferenceDataTest {
 
     @Autowired

@@ -30,7 +30,7 @@ def field(value):
 
 def canonical(e):
     parts = [str(e["seq"]), str(e["occurredAtMicros"]), e["actor"], e["action"], e.get("targetType"),
-             e.get("targetId"), e.get("scopeCode"), e["result"], e.get("reason"), e.get("clientAddress")]
+             e.get("targetId"), e.get("actorScope"), e["result"], e.get("reason"), e.get("clientAddress")]
     return b"".join(field(p) for p in parts)
 
 

@@ -170,7 +170,7 @@ public class EvidencePackages {
                     e.put("action", rs.getString("action"));
                     e.put("targetType", rs.getString("target_type"));
                     e.put("targetId", rs.getString("target_id"));
-                    e.put("scopeCode", rs.getString("scope_code"));
+                    e.put("actorScope", rs.getString("actor_scope"));
                     e.put("result", rs.getString("result"));
                     e.put("reason", rs.getString("reason"));
                     e.put("clientAddress", rs.getString("client_address"));

@@ -128,7 +128,7 @@ public final class EvidenceVerifier {
         field(out, text(e, "action"));
         field(out, text(e, "targetType"));
         field(out, text(e, "targetId"));
-        field(out, text(e, "scopeCode"));
+        field(out, text(e, "actorScope"));
         field(out, text(e, "result"));
         field(out, text(e, "reason"));
         field(out, text(e, "clientAddress"));

@@ -66,7 +66,8 @@ record As(String username, String scope, String... roles) {
         });
     }
 
-    record Principal(String username, String displayName, DataScope dataScope) implements ScopedPrincipal {
+    record Principal(String username, String displayName, DataScope dataScope)
+            implements ScopedPrincipal, java.io.Serializable {
 
         @Override
         public long accountId() {

@@ -93,8 +93,8 @@ public class Parameters {
         String street = unitCode != null && unitCode.length() >= 9 ? unitCode.substring(0, 9) : null;
         return jdbc.sql(SELECT + """
                          where v.code = :code and v.status = 'APPROVED' and v.effective_from <= :date
-                           and (v.scope_code = :district or v.scope_code = :street)
-                         order by length(v.scope_code) desc, v.effective_from desc limit 1
+                           and (v.unit_code = :district or v.unit_code = :street)
+                         order by length(v.unit_code) desc, v.effective_from desc limit 1
                         """)
                 .param("code", code)
                 .param("date", date)
@@ -128,7 +128,7 @@ public class Parameters {
     public History history(String code) {
         Definition definition = definition(code);
         List<ParameterValue> values = jdbc.sql(
-                        SELECT + " where v.code = ? order by v.scope_code, v.effective_from desc, v.id desc")
+                        SELECT + " where v.code = ? order by v.unit_code, v.effective_from desc, v.id desc")
                 .param(code)
                 .query((rs, n) -> map(rs))
                 .list();
@@ -166,7 +166,7 @@ public class Parameters {
         jdbc.sql("""
                         update parameter_value set status = 'SUPERSEDED', decision_note = coalesce(decision_note, '')
                             || '（被第' || :id || '号新值替代）'
-                        where code = :code and scope_code = :scope and effective_from = :from and status = 'APPROVED'
+                        where code = :code and unit_code = :scope and effective_from = :from and status = 'APPROVED'
                         """)
                 .param("id", id)
                 .param("code", value.code())
@@ -297,7 +297,7 @@ public class Parameters {
         }
         Instant now = clock.instant();
         long id = jdbc.sql("""
-                        insert into parameter_value (code, scope_code, value, day_type, effective_from, basis_document,
+                        insert into parameter_value (code, unit_code, value, day_type, effective_from, basis_document,
                             basis_article, basis_note, needs_confirmation, status, proposed_by, proposed_at, reason,
                             decided_by, decided_at, decision_note)
                         values (:code, :scope, :value, :dayType, :from, :doc, :article, :note, :confirm, :status, :by,
@@ -362,7 +362,7 @@ public class Parameters {
                 rs.getString("code"),
                 rs.getString("name"),
                 rs.getString("unit"),
-                rs.getString("scope_code"),
+                rs.getString("unit_code"),
                 plain(rs.getBigDecimal("value")),
                 dayType == null ? null : DayType.valueOf(dayType),
                 rs.getObject("effective_from", LocalDate.class),

@@ -53,7 +53,8 @@ create table parameter_definition (
 create table parameter_value (
     id                 bigint generated always as identity primary key,
     code               text not null references parameter_definition (code),
-    scope_code         text not null check (scope_code ~ '^([0-9]{6}|[0-9]{9})$'),
+    -- the unit the value applies to (the district or one street): policy data for everyone, not a data scope
+    unit_code          text not null check (unit_code ~ '^([0-9]{6}|[0-9]{9})$'),
     value              numeric(20, 6) not null,
     day_type           text check (day_type in ('WORKING', 'CALENDAR')),
     effective_from     date not null,
@@ -72,8 +73,8 @@ create table parameter_value (
     check (basis_document is not null or basis_note is not null),
     check (status = 'PROPOSED' or decided_by is not null)
 );
-create unique index parameter_value_in_force on parameter_value (code, scope_code, effective_from)
+create unique index parameter_value_in_force on parameter_value (code, unit_code, effective_from)
     where status = 'APPROVED';
-create index parameter_value_lookup on parameter_value (code, scope_code, effective_from desc);
+create index parameter_value_lookup on parameter_value (code, unit_code, effective_from desc);
 -- History is kept: approved values are never deleted.
 revoke delete, truncate on parameter_value from ${appRole};

@@ -234,6 +234,11 @@ public final class Computation {
      * every step, the outcome and the results.
      */
     public static Replay replay(Trace trace) {
+        return replay(trace, new LinkedHashMap<>());
+    }
+
+    /** Replays, and leaves every value the replay computed in {@code values} (for rules that look at them). */
+    static Replay replay(Trace trace, Map<String, Object> values) {
         List<String> differences = new ArrayList<>();
         Computation again = new Computation(trace.rule(), trace.version(), trace.asOf(), trace.scope());
         try {
@@ -279,6 +284,7 @@ public final class Computation {
                 differences.add("结果 " + result.getKey() + "：记录为 " + result.getValue() + "，重算为 " + value);
             }
         }
+        values.putAll(again.values);
         return new Replay(differences.isEmpty(), outcome, results, differences);
     }
 

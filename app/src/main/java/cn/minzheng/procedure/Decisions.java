@@ -145,6 +145,26 @@ public class Decisions {
             "hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER', 'LEGAL_REVIEWER')")
     @Transactional
     public DecisionView draft(long caseId, Draft input) {
+        return draft(caseId, input, null);
+    }
+
+    /**
+     * Drafts a decision whose computation a module did in Java with {@link Computation} (for rules too rich for a
+     * declared computation). The kernel does not take the trace on trust: it re-does it ({@link Computation#replay}),
+     * requires every parameter it used to be the value the registry holds for its date and the case's street, and
+     * takes the outcome and results from it. The matter type must not declare a computation of its own.
+     */
+    @PreAuthorize(
+            "hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER', 'LEGAL_REVIEWER')")
+    @Transactional
+    public DecisionView draftFromTrace(long caseId, Draft input, Computation.Trace trace) {
+        if (trace == null) {
+            throw new BusinessRuleViolation("缺少计算记录");
+        }
+        return draft(caseId, input, trace);
+    }
+
+    private DecisionView draft(long caseId, Draft input, Computation.Trace supplied) {
         Actor actor = Actor.current();
         CaseRecord c = cases.lock(caseId).orElseThrow(() -> new NotFound("案件不存在，或不在您的数据范围内"));
         MatterType type = matterTypes.byId(c.matterTypeVersionId());
@@ -153,6 +173,9 @@ public class Decisions {
             throw new BusinessRuleViolation("事项“" + type.name() + "”没有决定");
         }
         actor.requireAnyRole(rule.drafterRoles(), "起草决定");
+        if (supplied != null && rule.computation() != null) {
+            throw new BusinessRuleViolation("事项“" + type.name() + "”声明了自己的计算规则，不接受外部计算记录");
+        }
         CaseActions.requireOpen(c);
         if (!rule.draftIn().contains(c.state())) {
             throw new BusinessRuleViolation("案件处于“" + type.stateName(c.state()) + "”，此时不能起草决定（可在："
@@ -183,7 +206,33 @@ public class Decisions {
         String outcome;
         Computation.Trace trace = null;
         Map<String, String> result = new LinkedHashMap<>();
-        if (rule.computation() != null) {
+        if (supplied != null) {
+            Map<String, Object> replayed = new LinkedHashMap<>();
+            Computation.Replay replay = Computation.replay(supplied, replayed);
+            if (!replay.reproduced()) {
+                throw new BusinessRuleViolation("计算记录无法重现：" + String.join("；", replay.differences()));
+            }
+            for (Computation.Input in : supplied.inputs()) {
+                if ("PARAMETER".equals(in.kind())) {
+                    ParameterValue registered = parameters
+                            .find(in.parameter(), c.communityCode(), supplied.asOf())
+                            .orElse(null);
+                    if (registered == null
+                            || registered.id() != in.parameterValueId()
+                            || registered.value().compareTo(new java.math.BigDecimal(in.value())) != 0) {
+                        throw new BusinessRuleViolation(
+                                "计算记录使用的参数 " + in.parameter() + " 不是 " + supplied.asOf() + " 本案所在街道登记的有效值");
+                    }
+                }
+            }
+            if (rule.outcome(supplied.outcome()).isEmpty()) {
+                throw new BusinessRuleViolation("计算记录的结论 " + supplied.outcome() + " 不是本事项的结论");
+            }
+            trace = supplied;
+            outcome = supplied.outcome();
+            result.putAll(supplied.results());
+            values.putAll(replayed);
+        } else if (rule.computation() != null) {
             Computation computation = compute(rule, c, facts, on);
             trace = computation.trace();
             outcome = trace.outcome();
@@ -265,8 +314,8 @@ public class Decisions {
                 assessment.major(),
                 majorJson,
                 type.id(),
-                rule.computation() == null ? null : rule.computation().code(),
-                rule.computation() == null ? null : rule.computation().version(),
+                trace == null ? null : trace.rule(),
+                trace == null ? null : trace.version(),
                 articlesJson,
                 factsJson,
                 traceJson,

@@ -149,7 +149,7 @@ public class AuditLog {
                 rs.getString("action"),
                 rs.getString("target_type"),
                 rs.getString("target_id"),
-                rs.getString("scope_code"),
+                rs.getString("actor_scope"),
                 rs.getString("result"),
                 rs.getString("reason"),
                 rs.getString("client_address"),

@@ -73,7 +73,7 @@ public class AuditTrail {
                 null);
         String hash = ChainHash.of(head.hash(), entry);
         jdbc.sql("""
-                        insert into audit_entry (seq, occurred_at, actor, action, target_type, target_id, scope_code,
+                        insert into audit_entry (seq, occurred_at, actor, action, target_type, target_id, actor_scope,
                                                  result, reason, client_address, prev_hash, hash)
                         values (:seq, :occurredAt, :actor, :action, :targetType, :targetId, :scopeCode,
                                 :result, :reason, :clientAddress, :prevHash, :hash)

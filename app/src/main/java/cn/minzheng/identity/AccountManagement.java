@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,7 +40,9 @@ public class AccountManagement {
     private final AuditTrail audit;
     private final Regions regions;
     private final ApiTokens tokens;
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    /** Absent when the jar runs a command without the web server. */
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
+
     private final SecurityPolicyProperties securityPolicy;
     private final Clock clock;
 
@@ -49,7 +52,7 @@ public class AccountManagement {
             AuditTrail audit,
             Regions regions,
             ApiTokens tokens,
-            FindByIndexNameSessionRepository<? extends Session> sessions,
+            ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions,
             SecurityPolicyProperties securityPolicy,
             Clock clock) {
         this.accounts = accounts;
@@ -305,7 +308,8 @@ public class AccountManagement {
     }
 
     private void endSessions(StaffAccount account) {
-        sessions.findByPrincipalName(account.username()).keySet().forEach(sessions::deleteById);
+        sessions.ifAvailable(repository ->
+                repository.findByPrincipalName(account.username()).keySet().forEach(repository::deleteById));
         tokens.revokeAll(account.id());
     }
 

@@ -22,6 +22,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * Web security: form login for staff, bearer tokens for API clients, CSRF for every cookie-authenticated change, a
@@ -37,6 +39,20 @@ class SecurityConfiguration {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
             + "object-src 'none'";
+
+    /**
+     * The session cookie: HttpOnly, SameSite=Lax, Secure whenever the request came over TLS, named so that it does not
+     * collide with other applications on the same host.
+     */
+    @Bean
+    CookieSerializer cookieSerializer() {
+        DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+        serializer.setCookieName("MZSESSION");
+        serializer.setUseHttpOnlyCookie(true);
+        serializer.setSameSite("Lax");
+        serializer.setCookiePath("/");
+        return serializer;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder(SecurityPolicyProperties policy) {
@@ -86,7 +102,16 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(jsonForbidden(), api))
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionPolicyFilter(clock, policy), AuthorizationFilter.class)
-                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId())
+                        .invalidSessionStrategy((request, response) -> {
+                            // An idle session timed out (or was ended by an administrator).
+                            if (api.matches(request)) {
+                                json(response, 401, "Unauthorized", "会话已超时，请重新登录");
+                            } else {
+                                request.getSession(true);
+                                response.sendRedirect(request.getContextPath() + "/login?expired");
+                            }
+                        }))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(

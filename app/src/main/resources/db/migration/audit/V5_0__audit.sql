@@ -7,7 +7,7 @@ create table audit_entry (
     action         text not null,
     target_type    text,
     target_id      text,
-    scope_code     text,
+    actor_scope    text,
     result         text not null check (result in ('SUCCESS', 'FAILURE', 'DENIED')),
     reason         text,
     client_address text,

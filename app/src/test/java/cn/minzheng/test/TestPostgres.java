@@ -134,6 +134,8 @@ public final class TestPostgres {
                 execute("postgres", "drop database " + database + " with (force)");
                 execute("postgres", "create database " + database + " template " + template + " owner " + OWNER);
             }
+            // The pool may have opened connections to the old database meanwhile (it keeps its minimum idle).
+            bean.softEvictConnections();
         } finally {
             bean.resumePool();
         }

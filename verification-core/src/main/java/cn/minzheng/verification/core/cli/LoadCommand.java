@@ -83,12 +83,7 @@ public final class LoadCommand {
                 }
             }
             long appended = System.nanoTime();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET preserve_insertion_order=true"); // keep the ORDER BY of the clustering
-            }
-            for (Source source : files.keySet()) {
-                Store.clusterByKey(connection, source);
-            }
+            Store.buildLookupIndex(connection);
             clusterSeconds = (System.nanoTime() - appended) / 1e9;
             normaliseSeconds = (appended - started) / 1e9;
             record(connection, results);
@@ -106,7 +101,7 @@ public final class LoadCommand {
         deleteRecursively(storeDir.resolve("parquet")); // a Spark export of the previous store is stale now
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf(
-                "load phases normalise_append=%.1fs (%.2f M rows/s) cluster_by_key=%.1fs%n",
+                "load phases normalise_append=%.1fs (%.2f M rows/s) lookup_index=%.1fs%n",
                 normaliseSeconds, totalRead / normaliseSeconds / 1e6, clusterSeconds);
         out.printf(
                 "load total rows_read=%d accepted=%d rejected=%d in %.1f s (%.2f M rows/s) peak_rss=%dMB → %s%n",

@@ -21,7 +21,9 @@ public final class Main {
             "       minzheng-verify run   --probe <file> --store <dir> --out <hits.csv> [--engine duckdb|spark]"
                     + " [--findings <file>] [--as-of YYYY-MM-DD] [--rules <file>]",
             "       minzheng-verify score --hits <hits.csv> --truth <pairs.csv>",
-            "       minzheng-verify bench --size S|M|L|<persons> --seed <n> [--work <dir>] [--keep true]");
+            "       minzheng-verify bench --size S|M|L|<persons> --seed <n> [--work <dir>] [--keep true] [--spark true]",
+            "       minzheng-verify lookup --probe <file> --store <dir> --household <id> | --sample <n>",
+            "       minzheng-verify export --store <dir> --out <dir>   (Parquet for spark-submit on a cluster)");
 
     private Main() {}
 
@@ -70,6 +72,13 @@ public final class Main {
                 case "lookup" ->
                     LookupCommand.run(
                             new Options("lookup", args, 1, Set.of("probe", "store", "household", "sample")), out);
+                case "export" -> {
+                    Options options = new Options("export", args, 1, Set.of("store", "out"));
+                    java.nio.file.Path store = options.existingDirectory("store");
+                    double seconds = cn.minzheng.verification.core.store.ParquetExport.export(
+                            store, java.nio.file.Path.of(options.required("out")));
+                    out.printf("exported %s as Parquet in %.1f s → %s%n", store, seconds, options.required("out"));
+                }
                 case "-h", "--help", "help" -> out.println(USAGE);
                 default -> throw new UserError("unknown command " + args[0] + " (generate, load, run, score, bench)");
             }

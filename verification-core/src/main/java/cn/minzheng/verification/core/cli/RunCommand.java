@@ -77,7 +77,12 @@ public final class RunCommand {
                 request.findings());
         out.println(report.phasesLine());
         out.println(report.countsLine());
-        out.printf("total=%.3fs peak_rss=%dMB%n", report.totalSeconds(), RunReport.peakRssBytes() / (1024 * 1024));
+        out.printf(
+                "total=%.3fs link=%.3fs peak_rss=%dMB%n",
+                report.engineSeconds(), report.linkSeconds(), RunReport.peakRssBytes() / (1024 * 1024));
+        if (baseline) {
+            out.printf("plain_join=%.3fs%n", report.phases().get("plain_join"));
+        }
     }
 
     /** The whole run on DuckDB, phase by phase. */

@@ -208,7 +208,7 @@ public final class DuckDbVerifier {
         long started = System.nanoTime();
         execute("CREATE OR REPLACE TEMP TABLE plain_join AS " + union);
         double seconds = (System.nanoTime() - started) / 1e9;
-        report.count("plain_join_rows", scalar("SELECT count(*) FROM plain_join"));
+        report.counts().put("plain_join_rows", scalar("SELECT count(*) FROM plain_join"));
         execute("DROP TABLE plain_join");
         return seconds;
     }

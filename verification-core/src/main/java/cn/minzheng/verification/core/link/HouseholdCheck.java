@@ -1,7 +1,6 @@
 package cn.minzheng.verification.core.link;
 
 import cn.minzheng.verification.core.normalize.IdStatus;
-import cn.minzheng.verification.core.store.Source;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,28 +26,18 @@ public final class HouseholdCheck {
     }
 
     public List<Hit> check(List<ProbePerson> members) throws SQLException {
-        StringJoiner keys = new StringJoiner(", ");
-        StringJoiner names = new StringJoiner(", ");
-        StringJoiner births = new StringJoiner(", ");
+        // One equality branch per member: on the sorted lookup tables each reads a single row group, whereas an
+        // IN list spanning the key range would not prune any.
+        StringJoiner union = new StringJoiner(" UNION ALL ");
         for (ProbePerson p : members) {
             if (p.idKey() >= 0) {
-                keys.add(Long.toString(p.idKey()));
+                union.add("SELECT source, record_id, id_key, -1, CAST(NULL AS VARCHAR), name_hash, birth_date, gender"
+                        + " FROM key_lookup WHERE id_key = " + p.idKey());
             }
             if (p.nameHash() != 0 && p.birthDay() != cn.minzheng.verification.core.normalize.Dates.NONE) {
-                names.add(Long.toString(p.nameHash()));
-                births.add("DATE '" + LocalDate.ofEpochDay(p.birthDay()) + "'");
-            }
-        }
-        StringJoiner union = new StringJoiner(" UNION ALL ");
-        for (Source source : Source.values()) {
-            if (keys.length() > 0) {
-                union.add("SELECT '" + source.code() + "', record_id, id_key, -1, CAST(NULL AS VARCHAR), name_hash,"
-                        + " birth_date, gender FROM " + source.table() + " WHERE id_key IN (" + keys + ")");
-            }
-            if (names.length() > 0) {
-                union.add("SELECT '" + source.code() + "', record_id, NULL, id_status, id_text, name_hash,"
-                        + " birth_date, gender FROM " + source.residueTable() + " WHERE name_hash IN (" + names
-                        + ") AND birth_date IN (" + births + ")");
+                union.add("SELECT source, record_id, NULL, id_status, id_text, name_hash, birth_date, gender"
+                        + " FROM residue_lookup WHERE name_hash = " + p.nameHash() + " AND birth_date = DATE '"
+                        + LocalDate.ofEpochDay(p.birthDay()) + "'");
             }
         }
         List<Hit> hits = new ArrayList<>();

@@ -38,8 +38,9 @@ public final class RuleSql {
         return "SELECT * FROM (\n" + union + "\n) f ORDER BY household_id, rule, person_id, record_id";
     }
 
-    static String ruleQuery(RuleCatalogue catalogue, Rule rule, LocalDate day) {
-        String table = "l_" + rule.source().code();
+    public static String ruleQuery(RuleCatalogue catalogue, Rule rule, LocalDate day) {
+        // The alias matters to Spark: without it, "l_x WHERE (TRUE)" parses as table alias WHERE with column aliases.
+        String table = "l_" + rule.source().code() + " AS l";
         String when = catalogue.resolve(rule.when(), day);
         StringBuilder filter = new StringBuilder("(").append(when).append(')');
         if (rule.validFrom() != null) {

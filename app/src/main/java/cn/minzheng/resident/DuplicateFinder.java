@@ -108,7 +108,7 @@ class DuplicateFinder {
                 }
             } catch (RuntimeException e) {
                 // The registration itself is committed; a district-wide scan (重新查找) catches up later.
-                log.warn("主索引查重未完成：{}", e.getClass().getSimpleName());
+                log.warn("主索引查重未完成：{}", LogSafe.describe(e));
             }
         };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -343,7 +343,7 @@ class ImportPlanner {
                                r.hukou_address_code, m.household_id, m.id as membership_id, m.relationship
                         from resident r
                         left join household_member m on m.resident_id = r.id and m.left_on is null
-                        where r.merged_into is null and """ + condition)
+                        where r.merged_into is null and """ + " " + condition)
                 .param(parameter)
                 .query((rs, n) -> {
                     long household = rs.getLong("household_id");

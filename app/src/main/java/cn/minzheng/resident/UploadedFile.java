@@ -37,6 +37,7 @@ record UploadedFile(Kind kind, String displayName, byte[] content) {
                 if (!startsWith(content, ZIP)) {
                     throw new ImportRefused("文件扩展名是 .xlsx，但内容不是 Excel 工作簿（可能是改了扩展名的其他文件）");
                 }
+                refuseZipBombs(content);
                 return new UploadedFile(Kind.XLSX, name, content);
             }
             case "csv" -> {
@@ -69,6 +70,45 @@ record UploadedFile(Kind kind, String displayName, byte[] content) {
         }
         return name.codePointCount(0, name.length()) > 100 ? name.substring(0, name.offsetByCodePoints(0, 100)) : name;
     }
+
+    /**
+     * A first look at the ZIP directory, so that a bomb is refused at once with a clear message: parts that claim to
+     * inflate more than POI allows (the same ratio as its guard), too many parts, or a declared total beyond reason.
+     * The declared sizes may lie; POI's guard, which stays on, measures the real ones while the sheet is read.
+     */
+    private static void refuseZipBombs(byte[] content) {
+        double minRatio = org.apache.poi.openxml4j.util.ZipSecureFile.getMinInflateRatio();
+        long total = 0;
+        int entries = 0;
+        try (org.apache.commons.compress.archivers.zip.ZipFile zip =
+                org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                        .setSeekableByteChannel(
+                                new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(content))
+                        .get()) {
+            var all = zip.getEntries();
+            while (all.hasMoreElements()) {
+                var entry = all.nextElement();
+                entries++;
+                long size = entry.getSize();
+                long compressed = entry.getCompressedSize();
+                if (size > 0) {
+                    total += size;
+                }
+                if (size > GRACE_BYTES && compressed >= 0 && (double) compressed / size < minRatio) {
+                    throw new ImportRefused(
+                            "文件疑似“压缩炸弹”（解压后的体积是压缩体积的 " + (size / Math.max(1, compressed)) + " 倍），为保护系统已拒绝导入");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new ImportRefused("无法读取该 Excel 工作簿（文件可能已损坏，或不是 Excel 2007 及以上版本保存的 .xlsx）");
+        }
+        if (entries > 1000 || total > MAX_INFLATED_BYTES) {
+            throw new ImportRefused("工作簿解压后过大（" + megabytes(total) + "），已拒绝导入；请拆分成几个文件分批导入");
+        }
+    }
+
+    private static final long GRACE_BYTES = 1024 * 1024;
+    private static final long MAX_INFLATED_BYTES = 1024L * 1024 * 1024;
 
     private static boolean startsWith(byte[] content, byte[] magic) {
         if (content.length < magic.length) {

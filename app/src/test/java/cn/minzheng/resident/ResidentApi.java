@@ -31,7 +31,7 @@ final class ResidentApi {
             String user,
             org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request) {
         try {
-            return mvc.perform(request.header("Authorization", api.bearer(user)).accept(MediaType.APPLICATION_JSON))
+            return mvc.perform(request.header("Authorization", api.bearer(user)))
                     .andReturn()
                     .getResponse();
         } catch (Exception e) {
@@ -52,7 +52,12 @@ final class ResidentApi {
     }
 
     MockHttpServletResponse postJson(String user, String path, String json) {
-        return call(user, post(path).contentType(MediaType.APPLICATION_JSON).content(json));
+        return call(
+                user,
+                post(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .accept(MediaType.APPLICATION_JSON)
+                        .content(json));
     }
 
     long register(String user, String json) {
@@ -75,7 +80,12 @@ final class ResidentApi {
 
     MockHttpServletResponse upload(String user, String fileName, byte[] content, String mode) {
         MockMultipartFile file = new MockMultipartFile("file", fileName, "application/octet-stream", content);
-        return call(user, multipart("/api/v1/residents/imports").file(file).param("mode", mode));
+        return call(
+                user,
+                multipart("/api/v1/residents/imports")
+                        .file(file)
+                        .param("mode", mode)
+                        .accept(MediaType.APPLICATION_JSON));
     }
 
     /** Uploads and waits for the import to finish; returns its status JSON. */
@@ -122,6 +132,7 @@ final class ResidentApi {
     }
 
     private static MockHttpServletRequestBuilder getRequest(String path) {
-        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path);
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                .accept(MediaType.APPLICATION_JSON);
     }
 }

@@ -297,7 +297,8 @@ public class MasterPersonIndex {
     private byte[] blind(long id) {
         return jdbc.sql("select id_blind from resident where id = ?")
                 .param(id)
-                .query((rs, n) -> rs.getBytes(1))
-                .single();
+                .query((rs, n) -> Optional.ofNullable(rs.getBytes(1)))
+                .single()
+                .orElse(null);
     }
 }

@@ -27,6 +27,17 @@ final class ResidentApi {
         this.api = new Api(mvc);
     }
 
+    org.springframework.test.web.servlet.MvcResult perform(
+            String user,
+            org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request) {
+        try {
+            return mvc.perform(request.header("Authorization", api.bearer(user)))
+                    .andReturn();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     MockHttpServletResponse call(
             String user,
             org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request) {

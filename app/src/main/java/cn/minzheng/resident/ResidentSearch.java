@@ -68,8 +68,17 @@ public class ResidentSearch {
         }
     }
 
-    /** How a search text is read; package-private for tests. */
-    record Condition(Kind kind, String sql, List<Object> params, String order) {}
+    /**
+     * How a search text is read; package-private for tests. A condition with {@code alternatives} is answered by one
+     * index-ordered query per alternative, taken in turn (initials before full pinyin): an OR of two ranges would have
+     * to fetch and sort every match, some twenty thousand rows for "zs" in a whole district.
+     */
+    record Condition(Kind kind, String sql, List<Object> params, String order, List<Condition> alternatives) {
+
+        Condition(Kind kind, String sql, List<Object> params, String order) {
+            this(kind, sql, params, order, List.of());
+        }
+    }
 
     @Transactional(readOnly = true)
     public Page search(Query query) {
@@ -88,18 +97,15 @@ public class ResidentSearch {
             where.append(" and ").append(ResidentRecords.scopeCondition("r"));
             params.addAll(ResidentRecords.scopeParameters(community));
         }
+        StringBuilder base = new StringBuilder(where);
+        List<Object> baseParams = new ArrayList<>(params);
         if (!condition.sql().isEmpty()) {
             where.append(" and ").append(condition.sql());
             params.addAll(condition.params());
         }
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add(page * size);
-        List<ResidentSummary> items = jdbc.sql(
-                        ResidentRecords.SUMMARY + where + " order by " + condition.order() + " limit ? offset ?")
-                .params(pageParams)
-                .query((rs, n) -> ResidentRecords.mapSummary(rs))
-                .list();
+        List<ResidentSummary> items = condition.alternatives().isEmpty()
+                ? page(where, params, condition, size, page * size)
+                : inTurn(base, baseParams, condition.alternatives(), size, page * size);
         List<Object> countParams = new ArrayList<>(params);
         countParams.add(COUNT_LIMIT + 1);
         long total = jdbc.sql("select count(*) from (select 1 from resident r" + where + " limit ?) matches")
@@ -110,10 +116,41 @@ public class ResidentSearch {
         return new Page(condition.kind(), items, capped ? COUNT_LIMIT : total, capped, page, size);
     }
 
+    private List<ResidentSummary> page(
+            StringBuilder where, List<Object> params, Condition condition, int limit, int offset) {
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(limit);
+        pageParams.add(offset);
+        return jdbc.sql(ResidentRecords.SUMMARY + where + " order by " + condition.order() + " limit ? offset ?")
+                .params(pageParams)
+                .query((rs, n) -> ResidentRecords.mapSummary(rs))
+                .list();
+    }
+
+    /** The first alternative's matches, then the next one's that are not among them, …; each query stops early. */
+    private List<ResidentSummary> inTurn(
+            StringBuilder where, List<Object> params, List<Condition> alternatives, int size, int offset) {
+        int wanted = offset + size;
+        java.util.LinkedHashMap<Long, ResidentSummary> found = new java.util.LinkedHashMap<>();
+        for (Condition alternative : alternatives) {
+            if (found.size() >= wanted) {
+                break;
+            }
+            List<Object> all = new ArrayList<>(params);
+            all.addAll(alternative.params());
+            StringBuilder alternativeWhere =
+                    new StringBuilder(where).append(" and ").append(alternative.sql());
+            for (ResidentSummary r : page(alternativeWhere, all, alternative, wanted, 0)) {
+                found.putIfAbsent(r.id(), r);
+            }
+        }
+        return found.values().stream().skip(offset).limit(size).toList();
+    }
+
     Condition read(String text) {
         String t = text == null ? "" : text.strip().replace('\u3000', ' ');
         if (t.isEmpty()) {
-            return new Condition(Kind.ALL, "", List.of(), "r.id desc");
+            return new Condition(Kind.ALL, "", List.of(), "r.community_code, r.id");
         }
         String compact = IdNumber.normalise(t);
         if (compact.length() >= 15
@@ -145,7 +182,7 @@ public class ResidentSearch {
             return new Condition(
                     Kind.LAST_FOUR_AND_NAME, "r.id_last4 = ? and r.name = ?", List.of(lastFour, name), "r.id");
         }
-        if (compact.matches("[0-9X]{1,14}")) {
+        if (compact.matches("[0-9X]{1,14}") && compact.matches(".*[0-9].*")) { // "xx" is 徐霞's initials, not a number
             throw new BusinessRuleViolation("按证件号码查找请输入完整号码；按后四位查找请同时输入姓名，例如“张三 1234”");
         }
         if (hasChinese(t)) {
@@ -162,12 +199,23 @@ public class ResidentSearch {
                 throw new BusinessRuleViolation("按拼音查找请至少输入两个字母，例如 zs 或 zhangsan");
             }
             String upper = key + "{"; // '{' follows 'z': every key that starts with the query sorts before it
-            // exact initials first (zs: 张三 before 张三丰); key is [a-z]+ only, so it can stand in the ORDER BY
+            // initials first, in index order, so exact initials come first (zs: 张三 before 张三丰); then full pinyin
             return new Condition(
                     Kind.PINYIN,
                     "((r.name_initials >= ? and r.name_initials < ?) or (r.name_pinyin >= ? and r.name_pinyin < ?))",
                     List.of(key, upper, key, upper),
-                    "(r.name_initials <> ?), r.name_pinyin, r.id".replace("?", "'" + key + "'"));
+                    "",
+                    List.of(
+                            new Condition(
+                                    Kind.PINYIN,
+                                    "r.name_initials >= ? and r.name_initials < ?",
+                                    List.of(key, upper),
+                                    "r.name_initials, r.community_code, r.id"),
+                            new Condition(
+                                    Kind.PINYIN,
+                                    "r.name_pinyin >= ? and r.name_pinyin < ?",
+                                    List.of(key, upper),
+                                    "r.name_pinyin, r.community_code, r.id")));
         }
         throw new BusinessRuleViolation("请输入姓名、拼音（或首字母）、完整证件号码，或“姓名 证件号码后四位”");
     }

@@ -41,7 +41,7 @@ final class XlsxSource {
         Path file = null;
         try {
             // POI reads a package from a file with random access; from a stream it would inflate every part in memory.
-            file = Files.createTempFile("minzheng-import-", ".xlsx");
+            file = privateTempFile();
             Files.write(file, content);
             try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
                 XSSFReader reader = new XSSFReader(pkg);
@@ -70,6 +70,19 @@ final class XlsxSource {
                     // a leftover temporary file holds no more than the upload did; the OS cleans its temp folder
                 }
             }
+        }
+    }
+
+    /** Readable by the platform's account only: the workbook holds personal data until it is deleted. */
+    private static Path privateTempFile() throws IOException {
+        try {
+            return Files.createTempFile(
+                    "minzheng-import-",
+                    ".xlsx",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createTempFile("minzheng-import-", ".xlsx"); // not a POSIX file system
         }
     }
 

@@ -104,8 +104,9 @@ class ResidentBenchmark {
                 Statement statement = admin.createStatement();
                 ResultSet rows = statement.executeQuery("""
                         select name, name_pinyin, name_initials, community_code, id_cipher from resident
-                        where id_cipher is not null and merged_into is null and name not like '%·%'
-                        order by md5(id::text) limit """ + SAMPLE)) {
+                        where id_cipher is not null and merged_into is null and strpos(name, '·') = 0
+                        order by md5(id::text) limit %d
+                        """.formatted(SAMPLE))) {
             while (rows.next()) {
                 samples.add(new Sample(
                         rows.getString(1),

@@ -245,6 +245,9 @@ class ResidentPrivacyAndScopeTest {
         Person zhang = register("t_community", "张三", 6, OWN);
         register("t_community", "张三丰", 7, OWN);
         register("t_community", "周松", 8, OWN);
+        register("t_community", "徐霞", 10, OWN);
+        assertThat((List<String>) read(api.get("t_community", "/api/v1/residents?q=xx"), "$.items[*].name"))
+                .contains("徐霞");
         assertThat((List<String>) read(api.get("t_community", "/api/v1/residents?q=zhangsan"), "$.items[*].name"))
                 .contains("张三", "张三丰")
                 .doesNotContain("周松");

@@ -55,8 +55,9 @@ final class FieldKey {
             byte[] master = new byte[MASTER_BYTES];
             new SecureRandom().nextBytes(master);
             Path partial = file.resolveSibling("field.key.new");
+            Files.deleteIfExists(partial);
+            createPrivate(partial); // created with mode 600: the key is never readable by others, not even briefly
             Files.writeString(partial, Base64.getEncoder().encodeToString(master) + "\n", StandardCharsets.US_ASCII);
-            trySetPermissions(partial, "rw-------");
             Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return new FieldKey(master, file.toString());
         } catch (IOException e) {
@@ -77,6 +78,14 @@ final class FieldKey {
             throw new IllegalStateException("字段加密密钥太短：至少需要 16 字节（建议 32 字节）");
         }
         return key;
+    }
+
+    private static void createPrivate(Path path) throws IOException {
+        try {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(path);
+        }
     }
 
     private static void trySetPermissions(Path path, String permissions) throws IOException {

@@ -55,6 +55,8 @@ create index resident_pinyin on resident (name_pinyin, community_code);
 create index resident_initials on resident (name_initials, community_code);
 create index resident_last4 on resident (id_last4, name) where id_last4 is not null;
 create index resident_community on resident (community_code, id);
+-- A community worker's name search and its count: the community first, then the name prefix.
+create index resident_community_name on resident (community_code, name);
 create index resident_merged_into on resident (merged_into) where merged_into is not null;
 
 create table household (

@@ -10,14 +10,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * 民政业务平台: the district civil affairs bureau's platform, a modular monolith.
  *
- * <p>{@code java -jar minzheng.jar} serves the platform; {@code java -jar minzheng.jar audit-verify} runs a command
- * against the same database and exits.
+ * <p>{@code java -jar minzheng.jar} serves the platform; a first argument naming a command runs it against the same
+ * database and exits: {@code audit-verify}, {@code migrate}, {@code payment-roll --programme DIBAO --period 2026-12
+ * --key <idempotency key>}.
  */
 @SpringBootApplication
 @EnableScheduling
 public class MinzhengApplication {
 
-    static final Set<String> COMMANDS = Set.of("audit-verify");
+    static final Set<String> COMMANDS = Set.of("audit-verify", "migrate", "payment-roll");
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {

@@ -83,6 +83,9 @@ class AuthorizationMatrixTest {
     @Autowired
     cn.minzheng.platform.database.DatabaseAccess access;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     record Row(String file, HttpMethod method, String path, String roles, String scope, String body) {}
 
     @BeforeEach
@@ -94,6 +97,9 @@ class AuthorizationMatrixTest {
     void noRoleReachesWhatItShouldNotAndEveryAllowedCallGoesThrough() throws Exception {
         List<Row> rows = rows();
         Map<String, String> resources = resources();
+        for (String sql : setups()) {
+            cn.minzheng.test.TestPostgresSql.execute(new org.springframework.jdbc.core.JdbcTemplate(dataSource), sql);
+        }
         Api api = new Api(mvc);
         List<String> violations = new ArrayList<>();
         int calls = 0;
@@ -255,6 +261,21 @@ class AuthorizationMatrixTest {
         return rows;
     }
 
+    static List<String> setups() throws IOException {
+        List<String> setups = new ArrayList<>();
+        for (Resource file :
+                new PathMatchingResourcePatternResolver().getResources("classpath*:authz/*.resources.tsv")) {
+            try (InputStream in = file.getInputStream()) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (line.startsWith("setup\t")) {
+                        setups.add(line.substring("setup\t".length()));
+                    }
+                }
+            }
+        }
+        return setups;
+    }
+
     static Map<String, String> resources() throws IOException {
         Map<String, String> resources = new LinkedHashMap<>();
         for (Resource file :
@@ -265,7 +286,9 @@ class AuthorizationMatrixTest {
                         continue;
                     }
                     String[] f = line.split("\t", 2);
-                    resources.put(f[0], f[1]);
+                    if (!f[0].equals("setup")) {
+                        resources.put(f[0], f[1]);
+                    }
                 }
             }
         }

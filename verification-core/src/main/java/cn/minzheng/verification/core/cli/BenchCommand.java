@@ -46,25 +46,32 @@ final class BenchCommand {
                 "bench size=%s seed=%d profile=%s cores=%d work=%s%n",
                 size, seed, profile, Runtime.getRuntime().availableProcessors(), work);
 
-        String generated = child(
-                out,
-                "generate",
-                "--size",
-                size,
-                "--seed",
-                String.valueOf(seed),
-                "--profile",
-                profile,
-                "--out",
-                data.toString());
-        out.println("  " + generated.lines().reduce((a, b) -> b).orElse(""));
-
-        String loaded =
-                child(out, "load", "--sources", data.resolve("sources").toString(), "--store", store.toString());
-        Matcher load = find(LOAD, loaded, "load");
-        out.printf(
-                "load        rows=%s time=%ss rows_per_s=%.2fM peak_rss=%sMB%n",
-                load.group(1), load.group(2), Double.parseDouble(load.group(3)), load.group(4));
+        boolean reuse = Boolean.parseBoolean(options.optional("reuse", "false"))
+                && Files.isRegularFile(data.resolve("probe.csv"))
+                && cn.minzheng.verification.core.store.Store.exists(store);
+        if (reuse) {
+            out.println("  reusing the generated data and the loaded store in " + work);
+        } else {
+            String generated = child(
+                    out,
+                    "generate",
+                    "--size",
+                    size,
+                    "--seed",
+                    String.valueOf(seed),
+                    "--profile",
+                    profile,
+                    "--out",
+                    data.toString());
+            out.println("  " + generated.lines().reduce((a, b) -> b).orElse(""));
+            String loaded =
+                    child(out, "load", "--sources", data.resolve("sources").toString(), "--store", store.toString());
+            Matcher load = find(LOAD, loaded, "load");
+            out.printf(
+                    "load        rows=%s time=%ss rows_per_s=%.2fM peak_rss=%sMB%n",
+                    load.group(1), load.group(2), Double.parseDouble(load.group(3)), load.group(4));
+            loaded.lines().filter(l -> l.startsWith("load phases")).forEach(l -> out.println("            " + l));
+        }
 
         double[] totals = new double[runs];
         double[] links = new double[runs];
@@ -121,15 +128,23 @@ final class BenchCommand {
         out.println("accuracy    " + Scorer.score(found, truth).line());
         Map<String, Scorer.ErrorBreakdown> byError = Scorer.byError(found, truth, data.resolve("truth/errors.csv"));
         for (Scorer.ErrorBreakdown e : byError.values()) {
+            long predicted = e.found() + e.falsePositives();
             out.printf(
-                    "  error %-4s true_pairs=%d found=%d recall=%.6f false_positives=%d%n",
-                    e.error(), e.pairs(), e.found(), e.recall(), e.falsePositives());
+                    "  error %-4s true_pairs=%d found=%d recall=%.6f false_positives=%d precision=%.6f%n",
+                    e.error(),
+                    e.pairs(),
+                    e.found(),
+                    e.recall(),
+                    e.falsePositives(),
+                    predicted == 0 ? 1.0 : (double) e.found() / predicted);
         }
+        out.println("  (false positives count under the error codes of their record when it is a probe person's;"
+                + " 'none' = a record with no recorded error, e.g. a namesake's)");
 
         if (Boolean.parseBoolean(options.optional("spark", "false"))) {
             spark(out, data, store, hits, work);
         }
-        if (!keep) {
+        if (!keep && !reuse) {
             LoadCommand.deleteRecursively(data);
             LoadCommand.deleteRecursively(store);
         }

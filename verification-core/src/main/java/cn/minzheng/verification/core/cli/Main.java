@@ -67,7 +67,16 @@ public final class Main {
                                     "bench",
                                     args,
                                     1,
-                                    Set.of("size", "seed", "work", "keep", "profile", "households", "spark", "runs")),
+                                    Set.of(
+                                            "size",
+                                            "seed",
+                                            "work",
+                                            "keep",
+                                            "profile",
+                                            "households",
+                                            "spark",
+                                            "runs",
+                                            "reuse")),
                             out);
                 case "lookup" ->
                     LookupCommand.run(

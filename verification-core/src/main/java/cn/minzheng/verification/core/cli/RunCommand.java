@@ -91,7 +91,7 @@ public final class RunCommand {
         List<ProbePerson> persons = ProbeReader.read(request.probe(), StandardCharsets.UTF_8);
         report.phase("probe_read");
         try (Connection connection = DuckDbVerifier.open(request.store())) {
-            DuckDbVerifier verifier = new DuckDbVerifier(connection, report);
+            DuckDbVerifier verifier = new DuckDbVerifier(connection, report, request.rules());
             verifier.loadProbe(persons);
             report.phase("probe_load");
             verifier.link();

@@ -17,10 +17,10 @@ final class NameMaker {
                             + "姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 武 戴 莫 孔 向 汤 "
                             + "欧阳 司马 诸葛 上官")
                     .split(" ");
-    private static final String OLD_MALE = "建国军明华伟强平刚勇志成德海文斌林永新东祥福荣生忠庆兴";
-    private static final String OLD_FEMALE = "秀英兰芳玉珍桂淑华丽琴梅霞凤红燕萍敏静春莲翠素云";
-    private static final String YOUNG_MALE = "浩宇轩子涵博文俊杰晨一泽鹏睿逸辰昊凯楷磊鑫旭帆峰阳天";
-    private static final String YOUNG_FEMALE = "欣怡诗思雨涵佳梓萱雅婷晶悦琳颖瑶妍蕾莹蓉雯梦倩嘉晴";
+    private static final String OLD_MALE = "建国军明华伟强平刚勇志成德海文斌林永新东祥福荣生忠庆兴振宝全金立春山胜兵民友良红卫光富贵长江";
+    private static final String OLD_FEMALE = "秀英兰芳玉珍桂淑华丽琴梅霞凤红燕萍敏静春莲翠素云荣美玲娟琼香彩菊花艳芬慧雪洁";
+    private static final String YOUNG_MALE = "浩宇轩子涵博文俊杰晨一泽鹏睿逸辰昊凯楷磊鑫旭帆峰阳天宸铭皓煜哲瑞航然宁远翔奕霖安嘉诚乐康毅鸿振宏凡骏彬";
+    private static final String YOUNG_FEMALE = "欣怡诗思雨涵佳梓萱雅婷晶悦琳颖瑶妍蕾莹蓉雯梦倩嘉晴可馨语桐彤若曦妮露菲琪雪月朵恬";
     private static final String RARE = "䶮堃垚燊玥喆赟昳";
     private static final String[] MINORITY_PARTS = {
         "买买提", "艾力", "阿不都", "热合曼", "古丽", "努尔", "扎西", "次仁", "卓玛", "央金", "阿依", "穆拉提"
@@ -54,7 +54,7 @@ final class NameMaker {
         }
         String pool = birthYear < 1980 ? (male ? OLD_MALE : OLD_FEMALE) : (male ? YOUNG_MALE : YOUNG_FEMALE);
         StringBuilder name = new StringBuilder(4).append(surname);
-        boolean twoChars = random.nextDouble() < (birthYear < 1980 ? 0.55 : 0.8);
+        boolean twoChars = random.nextDouble() < (birthYear < 1980 ? 0.65 : 0.85);
         name.append(pool.charAt(random.nextInt(pool.length())));
         if (twoChars) {
             name.append(pool.charAt(random.nextInt(pool.length())));

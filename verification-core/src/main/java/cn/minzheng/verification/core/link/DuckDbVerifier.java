@@ -36,10 +36,20 @@ public final class DuckDbVerifier {
 
     private final Connection connection;
     private final RunReport report;
+    private final RuleCatalogue catalogue;
 
-    public DuckDbVerifier(Connection connection, RunReport report) {
+    public DuckDbVerifier(Connection connection, RunReport report, RuleCatalogue catalogue) {
         this.connection = connection;
         this.report = report;
+        this.catalogue = catalogue;
+    }
+
+    /** Columns a link table carries: what hits, the name tier and the rules of this source read. */
+    String linkColumns(Source source) {
+        StringJoiner columns = new StringJoiner(", ");
+        columns.add("record_id").add("name_hash").add("gender").add("birth_date");
+        catalogue.columnsUsed(source).forEach(columns::add);
+        return columns.toString();
     }
 
     public static Connection open(Path storeDir) throws SQLException {
@@ -82,7 +92,7 @@ public final class DuckDbVerifier {
     /** Runs both tiers; afterwards l_<code> holds the accepted links of every source. */
     public void link() throws SQLException {
         for (Source source : Source.values()) {
-            String cols = Store.columnList(source);
+            String cols = linkColumns(source);
             execute("CREATE OR REPLACE TEMP TABLE j_" + source.code() + " AS SELECT p.person_id, p.household_id,"
                     + " p.household_size, 'ID' AS tier, "
                     + prefixed("r", cols)
@@ -93,15 +103,18 @@ public final class DuckDbVerifier {
         long conflicts = 0;
         for (Source source : Source.values()) {
             String code = source.code();
-            String cols = Store.columnList(source);
+            String cols = linkColumns(source);
             execute("CREATE OR REPLACE TEMP TABLE l_" + code + " AS SELECT DISTINCT ON (person_id, record_id)"
                     + " person_id, household_id, household_size, tier, " + cols + " FROM j_" + code
                     + " WHERE NOT name_conflict");
             execute("CREATE OR REPLACE TEMP TABLE c_" + code + " AS SELECT DISTINCT ON (record_id) " + cols
                     + ", CAST(NULL AS VARCHAR) AS id_text FROM j_" + code + " WHERE name_conflict");
-            conflicts += scalar("SELECT count(*) FROM c_" + code);
-            execute("DROP TABLE j_" + code);
         }
+        StringJoiner counts = new StringJoiner(" + ");
+        for (Source source : Source.values()) {
+            counts.add("(SELECT count(*) FROM c_" + source.code() + ")");
+        }
+        conflicts = scalar("SELECT " + counts);
         report.count("id_name_conflicts", conflicts);
         report.phase("name_check");
         nameBirthTier();
@@ -123,6 +136,7 @@ public final class DuckDbVerifier {
         execute("CREATE OR REPLACE TEMP TABLE nb_accepted (source VARCHAR, record_id VARCHAR, person_id VARCHAR)");
         long candidatesSeen = 0;
         long accepted = 0;
+        java.util.Set<String> sourcesWithLinks = new java.util.HashSet<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(candidates.toString());
                 DuckDBAppender appender =
@@ -132,6 +146,7 @@ public final class DuckDbVerifier {
                 int status = rows.getInt(4);
                 IdStatus idStatus = status < 0 ? null : IdStatus.ofCode(status);
                 if (ResidueJudge.accept(idStatus, rows.getString(5), rows.getString(6))) {
+                    sourcesWithLinks.add(rows.getString(1));
                     appender.beginRow();
                     appender.append(rows.getString(1));
                     appender.append(rows.getString(2));
@@ -144,7 +159,10 @@ public final class DuckDbVerifier {
         report.count("name_birth_candidates", candidatesSeen);
         for (Source source : Source.values()) {
             String code = source.code();
-            String cols = Store.columnList(source);
+            if (!sourcesWithLinks.contains(code)) {
+                continue;
+            }
+            String cols = linkColumns(source);
             execute("INSERT INTO l_" + code + " SELECT DISTINCT ON (a.person_id, a.record_id) p.person_id,"
                     + " p.household_id, p.household_size, 'NAME_BIRTH', " + prefixed("r", cols)
                     + " FROM nb_accepted a JOIN probe p ON p.person_id = a.person_id"

@@ -62,6 +62,34 @@ public final class RuleCatalogue {
         return parameters;
     }
 
+    /**
+     * The source's own columns that some rule reads (in when, having, evidence or validity). The DuckDB engine links
+     * only these, because a hash join reads every projected column of the big side for every row.
+     */
+    public java.util.List<String> columnsUsed(Source source) {
+        java.util.List<String> used = new java.util.ArrayList<>();
+        for (cn.minzheng.verification.core.store.Column column : source.ownColumns()) {
+            Pattern word = Pattern.compile("\\b" + Pattern.quote(column.name()) + "\\b");
+            for (Rule rule : rules) {
+                if (rule.source() != source) {
+                    continue;
+                }
+                String text = String.join(
+                        " ",
+                        rule.when(),
+                        String.valueOf(rule.having()),
+                        rule.evidence(),
+                        String.valueOf(rule.validFrom()),
+                        String.valueOf(rule.validTo()));
+                if (word.matcher(text).find()) {
+                    used.add(column.name());
+                    break;
+                }
+            }
+        }
+        return used;
+    }
+
     /** Rules in force on the check date. */
     public List<Rule> rulesInForce(LocalDate day) {
         return rules.stream().filter(rule -> rule.inForceOn(day)).toList();

@@ -107,8 +107,36 @@ public final class Store {
                     + "' AS source, record_id, id_status, id_text," + " gender FROM " + source.residueTable());
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET preserve_insertion_order=true"); // keep the ORDER BY in storage
-            statement.execute("CREATE OR REPLACE TABLE key_lookup AS SELECT * FROM (" + keys + ") ORDER BY id_key");
+            // One sort of all keys ran out of memory at the city size (150 M rows), so the table is written in key
+            // slices, each sorted on its own and appended in ascending order: the result is sorted all the same.
+            long rows;
+            try (java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM (" + keys + ")")) {
+                count.next();
+                rows = count.getLong(1);
+            }
+            int slices = (int) Math.max(1, Math.min(64, rows / 15_000_000 + 1));
+            statement.execute("SET preserve_insertion_order=true");
+            statement.execute("CREATE OR REPLACE TABLE key_lookup AS SELECT * FROM (" + keys + ") LIMIT 0");
+            long[] bounds = new long[slices + 1];
+            bounds[0] = Long.MIN_VALUE;
+            bounds[slices] = Long.MAX_VALUE;
+            if (slices > 1) {
+                StringBuilder quantiles = new StringBuilder();
+                for (int i = 1; i < slices; i++) {
+                    quantiles.append(i > 1 ? ", " : "").append((double) i / slices);
+                }
+                try (java.sql.ResultSet q = statement.executeQuery(
+                        "SELECT unnest(approx_quantile(id_key, [" + quantiles + "])) FROM (" + keys + ")")) {
+                    for (int i = 1; i < slices && q.next(); i++) {
+                        bounds[i] = q.getLong(1);
+                    }
+                }
+            }
+            for (int i = 0; i < slices; i++) {
+                // keys are never negative, so the first slice's lower bound excludes nothing
+                statement.execute("INSERT INTO key_lookup SELECT * FROM (" + keys + ") WHERE id_key > " + bounds[i]
+                        + " AND id_key <= " + bounds[i + 1] + " ORDER BY id_key");
+            }
             statement.execute("CREATE OR REPLACE TABLE residue_lookup AS SELECT * FROM (" + residue
                     + ") ORDER BY name_hash, birth_date");
             statement.execute("SET preserve_insertion_order=false");

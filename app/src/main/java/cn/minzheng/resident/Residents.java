@@ -1,0 +1,77 @@
+package cn.minzheng.resident;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The resident module's questions for other modules (assistance, verification, elderly care …). Everything is answered
+ * inside the caller's data scope; ID numbers come masked. Ids of merged records keep working: they resolve to the
+ * surviving record.
+ */
+@Service
+@PreAuthorize(ResidentRoles.READ)
+@Transactional(readOnly = true)
+public class Residents {
+
+    private final JdbcClient jdbc;
+    private final ResidentRecords residents;
+    private final HouseholdRecords households;
+    private final StatusRecords statuses;
+    private final ResidentFiles files;
+
+    Residents(
+            JdbcClient jdbc,
+            ResidentRecords residents,
+            HouseholdRecords households,
+            StatusRecords statuses,
+            ResidentFiles files) {
+        this.jdbc = jdbc;
+        this.residents = residents;
+        this.households = households;
+        this.statuses = statuses;
+        this.files = files;
+    }
+
+    /** The record a (possibly merged) id stands for today. */
+    public long resolve(long id) {
+        long current = id;
+        for (int hops = 0; hops < 20; hops++) {
+            Long next = jdbc.sql("select merged_into from resident where id = ?")
+                    .param(current)
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
+            if (next == null) {
+                return current;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    public Optional<ResidentSummary> find(long id) {
+        return residents.summary(resolve(id));
+    }
+
+    public Optional<HouseholdView> householdOf(long residentId) {
+        return households.currentMembership(resolve(residentId)).flatMap(m -> households.view(m.householdId()));
+    }
+
+    public Optional<HouseholdView> household(long householdId) {
+        return households.view(householdId);
+    }
+
+    public List<StatusPeriod> statuses(long residentId) {
+        return statuses.of(resolve(residentId));
+    }
+
+    /** 共同生活的家庭成员 on a date, per 审核确认办法 第七条, each with its clause and explanation. */
+    public List<HouseholdMembershipPolicy.Decision> membersForAssistance(long householdId, LocalDate on) {
+        return files.assistanceMembers(householdId, on);
+    }
+}

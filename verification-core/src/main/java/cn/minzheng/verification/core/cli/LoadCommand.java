@@ -1,5 +1,6 @@
 package cn.minzheng.verification.core.cli;
 
+import cn.minzheng.verification.core.link.RunReport;
 import cn.minzheng.verification.core.store.LoadResult;
 import cn.minzheng.verification.core.store.Reject;
 import cn.minzheng.verification.core.store.Source;
@@ -50,6 +51,9 @@ public final class LoadCommand {
         boolean success = false;
         double clusterSeconds = 0;
         double normaliseSeconds = 0;
+        double checkpointSeconds = 0;
+        double[] cpu = new double[4];
+        cpu[0] = RunReport.cpuSeconds();
         try (Connection connection = Store.open(loading)) {
             Store.createSchema(connection);
             SourceLoader loader = new SourceLoader(
@@ -60,6 +64,7 @@ public final class LoadCommand {
             List<LoadResult> results = new ArrayList<>();
             for (Map.Entry<Source, Path> entry : files.entrySet()) {
                 List<Reject> rejects = new ArrayList<>();
+                double cpuBefore = RunReport.cpuSeconds();
                 LoadResult result = loader.load(entry.getKey(), entry.getValue(), rejects);
                 Path rejectFile =
                         storeDir.resolve("rejects").resolve(entry.getKey().code() + ".csv");
@@ -68,8 +73,9 @@ public final class LoadCommand {
                 totalRead += result.rowsRead();
                 totalAccepted += result.accepted();
                 totalRejected += result.rejected();
+                double cpuAfter = RunReport.cpuSeconds();
                 out.printf(
-                        "load %-20s rows_read=%d accepted=%d rejected=%d (usable_id=%d residue=%d) %.2f s%s%n",
+                        "load %-20s rows_read=%d accepted=%d rejected=%d (usable_id=%d residue=%d) %.2f s cpu=%.2fs%s%n",
                         entry.getKey().code(),
                         result.rowsRead(),
                         result.accepted(),
@@ -77,19 +83,25 @@ public final class LoadCommand {
                         result.withUsableId(),
                         result.residue(),
                         result.seconds(),
+                        cpuAfter - cpuBefore,
                         result.rejected() > 0 ? " rejects→" + rejectFile : "");
                 for (String warning : result.warnings()) {
                     out.println("  warning " + entry.getKey().code() + ": " + warning);
                 }
             }
             long appended = System.nanoTime();
+            cpu[1] = RunReport.cpuSeconds();
             Store.buildLookupIndex(connection);
             clusterSeconds = (System.nanoTime() - appended) / 1e9;
             normaliseSeconds = (appended - started) / 1e9;
+            cpu[2] = RunReport.cpuSeconds();
+            long checkpoint = System.nanoTime();
             record(connection, results);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT");
             }
+            checkpointSeconds = (System.nanoTime() - checkpoint) / 1e9;
+            cpu[3] = RunReport.cpuSeconds();
             success = true;
         } finally {
             if (!success) {
@@ -101,8 +113,12 @@ public final class LoadCommand {
         deleteRecursively(storeDir.resolve("parquet")); // a Spark export of the previous store is stale now
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf(
-                "load phases normalise_append=%.1fs (%.2f M rows/s) lookup_index=%.1fs%n",
-                normaliseSeconds, totalRead / normaliseSeconds / 1e6, clusterSeconds);
+                "load phases normalise_append=%.1fs (%.2f M rows/s) lookup_index=%.1fs checkpoint=%.1fs%n",
+                normaliseSeconds, totalRead / normaliseSeconds / 1e6, clusterSeconds, checkpointSeconds);
+        // CPU seconds of the whole process per phase: on a machine shared with other work, wall time says little
+        out.printf(
+                "load cpu normalise_append=%.1fs (%.2f M rows per cpu-second) lookup_index=%.1fs checkpoint=%.1fs%n",
+                cpu[1] - cpu[0], totalRead / (cpu[1] - cpu[0]) / 1e6, cpu[2] - cpu[1], cpu[3] - cpu[2]);
         out.printf(
                 "load total rows_read=%d accepted=%d rejected=%d in %.1f s (%.2f M rows/s) peak_rss=%dMB → %s%n",
                 totalRead,
@@ -110,7 +126,7 @@ public final class LoadCommand {
                 totalRejected,
                 seconds,
                 totalRead / seconds / 1e6,
-                cn.minzheng.verification.core.link.RunReport.peakRssBytes() / (1024 * 1024),
+                RunReport.peakRssBytes() / (1024 * 1024),
                 Store.file(storeDir));
     }
 

@@ -74,6 +74,16 @@ public final class RunReport {
         return line.toString();
     }
 
+    /** CPU seconds this process has used so far (all threads, DuckDB's included), or -1 where unknown. */
+    public static double cpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1e9;
+        }
+        return -1;
+    }
+
     /** Peak resident set size of this process in bytes (VmHWM), or -1 where /proc is unavailable. */
     public static long peakRssBytes() {
         try {

@@ -100,15 +100,74 @@ public final class Names {
         return out.toString();
     }
 
+    /** A name's display form as UTF-8 bytes and its key's hash, as {@link #normalise}, {@link #key} and {@link #keyHash}. */
+    public record Utf8Name(byte[] display, long hash) {}
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    /**
+     * The loader's quick path for the common case, a name delivered in UTF-8 as nothing but three-byte characters that
+     * are neither blanks, dots nor full-width forms (a Chinese name): the same display form and key hash as the general
+     * path, computed from the bytes without building strings. Returns null for any other name; the caller then takes
+     * the general path.
+     */
+    public static Utf8Name fromUtf8(byte[] b, int start, int end) {
+        int length = end - start;
+        if (length == 0 || length % 3 != 0) {
+            return null;
+        }
+        byte[] display = new byte[length];
+        long h = FNV_OFFSET;
+        for (int i = start, o = 0; i < end; i += 3, o += 3) {
+            int b0 = b[i] & 0xFF;
+            int b1 = b[i + 1] & 0xFF;
+            int b2 = b[i + 2] & 0xFF;
+            if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) {
+                return null;
+            }
+            char c = (char) (((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
+            if (c < 0x800
+                    || Character.isSurrogate(c)
+                    || Character.isWhitespace(c)
+                    || c == '\u3000'
+                    || c == '\uFEFF'
+                    || isDot(c)
+                    || (c >= '\uFF01' && c <= '\uFF5E')) {
+                return null;
+            }
+            char simple = TABLES.simplify(c);
+            if (simple < 0x800 || Character.isSurrogate(simple)) {
+                return null;
+            }
+            display[o] = (byte) (0xE0 | (simple >>> 12));
+            display[o + 1] = (byte) (0x80 | ((simple >>> 6) & 0x3F));
+            display[o + 2] = (byte) (0x80 | (simple & 0x3F));
+            if (i > start) {
+                h = (h ^ ' ') * FNV_PRIME;
+            }
+            String syllable = TABLES.syllable(simple);
+            if (syllable == null) {
+                h = (h ^ simple) * FNV_PRIME;
+            } else {
+                for (int k = 0; k < syllable.length(); k++) {
+                    h = (h ^ syllable.charAt(k)) * FNV_PRIME;
+                }
+            }
+        }
+        h ^= h >>> 31;
+        return new Utf8Name(display, h == 0 ? 1 : h);
+    }
+
     /** 64-bit hash of a key, stored in the columnar store so that equal names compare as BIGINT. */
     public static long keyHash(String key) {
         if (key.isEmpty()) {
             return 0;
         }
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = 0; i < key.length(); i++) {
             h ^= key.charAt(i);
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
         h ^= h >>> 31;
         return h == 0 ? 1 : h;

@@ -18,9 +18,16 @@ final class CsvFramer {
     private int carryLength;
     private long line = 1;
     private boolean eof;
+    /** Blocks handed back by the consumers, reused instead of allocating 4 MB per block. */
+    private final java.util.Queue<RecordBatch> recycled;
 
     CsvFramer(InputStream in) {
+        this(in, null);
+    }
+
+    CsvFramer(InputStream in, java.util.Queue<RecordBatch> recycled) {
         this.in = in;
+        this.recycled = recycled;
     }
 
     /** Line number of the next record to be framed (1 is the header). */
@@ -33,7 +40,14 @@ final class CsvFramer {
         if (eof && carryLength == 0) {
             return null;
         }
-        byte[] buffer = new byte[Math.max(BLOCK, carryLength * 2)];
+        int size = Math.max(BLOCK, carryLength * 2);
+        RecordBatch batch = recycled == null ? null : recycled.poll();
+        if (batch == null || batch.bytes.length < size) {
+            batch = new RecordBatch(new byte[size], 1 << 14);
+        } else {
+            batch.count = 0;
+        }
+        byte[] buffer = batch.bytes;
         System.arraycopy(carry, 0, buffer, 0, carryLength);
         int length = carryLength;
         while (!eof && length < buffer.length) {
@@ -44,7 +58,6 @@ final class CsvFramer {
                 length += read;
             }
         }
-        RecordBatch batch = new RecordBatch(buffer, 1 << 14);
         int start = 0;
         boolean quoted = false;
         int newlinesInRecord = 0;

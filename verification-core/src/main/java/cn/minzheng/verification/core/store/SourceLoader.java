@@ -98,7 +98,10 @@ public final class SourceLoader {
         long started = System.nanoTime();
         HeaderLayout layout = new HeaderLayout(source, file, readHeader(file, charset));
         long id = IDS.incrementAndGet();
-        Path spill = Files.createTempFile(spillDirectory(), "residue-" + source.code() + "-", ".bin");
+        Path spillDirectory = spillDirectory();
+        boolean createdDirectory = !Files.isDirectory(spillDirectory);
+        Files.createDirectories(spillDirectory);
+        Path spill = Files.createTempFile(spillDirectory, "residue-" + source.code() + "-", ".bin");
         LoadJob job = new LoadJob(source, file, layout, charset, workers, spill);
         JOBS.put(id, job);
         try {
@@ -127,6 +130,9 @@ public final class SourceLoader {
             JOBS.remove(id);
             job.close();
             Files.deleteIfExists(spill);
+            if (createdDirectory) {
+                deleteIfEmpty(spillDirectory); // leave the store's directory as the load found it
+            }
         }
         Throwable failure = job.failure();
         if (failure instanceof UserError userError) {
@@ -187,14 +193,20 @@ public final class SourceLoader {
         function = name;
     }
 
+    private static void deleteIfEmpty(Path directory) {
+        try {
+            Files.deleteIfExists(directory);
+        } catch (IOException notEmpty) {
+            // DuckDB spilled there too, or someone else uses it: not ours to remove
+        }
+    }
+
     /** Where residue records wait for their second pass: DuckDB's temp directory of the store, else the JVM's. */
     private Path spillDirectory() throws IOException {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT current_setting('temp_directory')")) {
             if (rows.next() && rows.getString(1) != null && !rows.getString(1).isBlank()) {
-                Path dir = Path.of(rows.getString(1));
-                Files.createDirectories(dir);
-                return dir;
+                return Path.of(rows.getString(1));
             }
         } catch (SQLException e) {
             // fall through to the JVM's temp directory

@@ -24,7 +24,7 @@ class EndToEndTest {
     static CommandLine runOutput;
 
     @BeforeAll
-    static void generateLoadAndRun() {
+    static void generateLoadAndRun() throws Exception {
         data = work.resolve("data");
         store = work.resolve("store");
         hits = work.resolve("out/hits.csv");
@@ -34,6 +34,11 @@ class EndToEndTest {
         CommandLine loaded =
                 CommandLine.run("load", "--sources", data.resolve("sources").toString(), "--store", store.toString());
         assertThat(loaded.status()).as(loaded.err()).isZero();
+        // the residue spill files, and a temp directory made only for them, are gone once the load is done
+        try (var entries = Files.list(store)) {
+            assertThat(entries.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("store.duckdb", "rejects");
+        }
         runOutput = CommandLine.run(
                 "run",
                 "--probe",

@@ -151,6 +151,32 @@ public class ResidentFiles {
                 sealed, field == RevealedField.ID_NUMBER ? SensitiveFields.ID_NUMBER : SensitiveFields.BANK_ACCOUNT);
     }
 
+    /**
+     * The full numbers of the people 家庭经济状况核对 compares, for that comparison only: each decryption is written to
+     * the access log (and the audit trail) as a revealing with the purpose 核对 and the request's reference.
+     */
+    @PreAuthorize(ResidentRoles.WRITE)
+    @Transactional
+    public List<VerificationIdentity> identitiesForVerification(List<Long> residentIds, String reference) {
+        List<VerificationIdentity> identities = new ArrayList<>(residentIds.size());
+        for (long id : residentIds) {
+            ResidentRecords.Row row = residents.row(id).orElseThrow(() -> ResidentManagement.notFound(id));
+            String number = null;
+            if (row.idCipher() != null) {
+                accessLog.record(
+                        id,
+                        row.communityCode(),
+                        AccessLog.Action.REVEAL_ID_NUMBER,
+                        AccessPurpose.VERIFICATION,
+                        reference);
+                number = sensitive.open(row.idCipher(), SensitiveFields.ID_NUMBER);
+            }
+            identities.add(new VerificationIdentity(
+                    id, row.name(), row.gender(), row.birthDate(), row.documentType(), number));
+        }
+        return identities;
+    }
+
     /** A household's page: every current member's opening is logged, since the page shows their details. */
     @PreAuthorize(ResidentRoles.READ)
     @Transactional

@@ -70,6 +70,17 @@ public class Residents {
         return statuses.of(resolve(residentId));
     }
 
+    /**
+     * Full document numbers of the people a 家庭经济状况核对 request compares; every decryption is logged with the
+     * purpose 核对 and the reference given (e.g. the request's number). For the staff who handle cases only.
+     */
+    @PreAuthorize(ResidentRoles.WRITE)
+    @Transactional
+    public List<VerificationIdentity> identitiesForVerification(List<Long> residentIds, String reference) {
+        return files.identitiesForVerification(
+                residentIds.stream().map(this::resolve).toList(), reference);
+    }
+
     /** 共同生活的家庭成员 on a date, per 审核确认办法 第七条, each with its clause and explanation. */
     public List<HouseholdMembershipPolicy.Decision> membersForAssistance(long householdId, LocalDate on) {
         return files.assistanceMembers(householdId, on);

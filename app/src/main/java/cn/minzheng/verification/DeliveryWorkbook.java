@@ -99,6 +99,8 @@ final class DeliveryWorkbook {
 
         private final BufferedWriter out;
         private final List<String> cells = new ArrayList<>();
+        /** The header's width: a spreadsheet stores no cell for an empty trailing column, CSV needs the field. */
+        private int width = -1;
 
         Rows(BufferedWriter out) {
             this.out = out;
@@ -113,6 +115,12 @@ final class DeliveryWorkbook {
         public void endRow(int rowNum) {
             if (cells.stream().allMatch(c -> c == null || c.isEmpty())) {
                 return;
+            }
+            if (width < 0) {
+                width = cells.size();
+            }
+            while (cells.size() < width) {
+                cells.add("");
             }
             try {
                 for (int i = 0; i < cells.size(); i++) {

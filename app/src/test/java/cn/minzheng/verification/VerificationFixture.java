@@ -38,6 +38,7 @@ class VerificationFixture {
     private final District district;
     private final TestDistrict testDistrict;
     private final JdbcTemplate jdbc;
+    private final VerificationSettings settings;
 
     VerificationFixture(
             BulkRegistration registration,
@@ -45,13 +46,32 @@ class VerificationFixture {
             Deliveries deliveries,
             District district,
             TestDistrict testDistrict,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            VerificationSettings settings) {
         this.registration = registration;
         this.authorisations = authorisations;
         this.deliveries = deliveries;
         this.district = district;
         this.testDistrict = testDistrict;
         this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /** The newest deliveries' ids, newest first. */
+    List<Long> deliveriesList() {
+        return deliveries.list(null, 10).stream().map(Deliveries.Delivery::id).toList();
+    }
+
+    /** Empties the incoming folder, as if the platform had stopped between a delivery's check and its load. */
+    Void clearIncoming() {
+        try (var files = java.nio.file.Files.list(settings.incoming())) {
+            for (var file : files.toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return null;
     }
 
     record Person(String name, Gender gender, LocalDate birth, Relationship relationship) {}

@@ -1,0 +1,34 @@
+package cn.minzheng.procedure;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** 我的待办 and 督办看板. */
+@Controller
+@RequestMapping("/procedure")
+class WorkController {
+
+    private final Supervision supervision;
+
+    WorkController(Supervision supervision) {
+        this.supervision = supervision;
+    }
+
+    @GetMapping("/todo")
+    @PreAuthorize(
+            "hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER', 'LEGAL_REVIEWER')")
+    String todo(Model model) {
+        model.addAttribute("items", supervision.todo());
+        return "procedure/todo";
+    }
+
+    @GetMapping("/supervision")
+    @PreAuthorize("hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'LEGAL_REVIEWER', 'STREET_OFFICER')")
+    String board(Model model) {
+        model.addAttribute("board", supervision.board());
+        return "procedure/supervision";
+    }
+}

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "演示数据",
-        allowedDependencies = {"shared", "platform", "region", "identity", "procedure", "resident"})
+        allowedDependencies = {"shared", "platform", "region", "identity", "procedure", "resident", "assistance"})
 package cn.minzheng.demo;

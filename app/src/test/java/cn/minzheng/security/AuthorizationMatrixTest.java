@@ -104,14 +104,16 @@ class AuthorizationMatrixTest {
         List<String> violations = new ArrayList<>();
         int calls = 0;
         for (Row row : rows) {
-            boolean scoped = PLACEHOLDER.matcher(row.path()).find();
+            boolean scoped = PLACEHOLDER.matcher(row.path()).find()
+                    || PLACEHOLDER.matcher(row.body()).find();
             for (String unit : scoped ? UNITS : List.of(TestDistrict.COMMUNITY)) {
-                String path = resolve(row.path(), unit, resources);
                 for (String role : roles()) {
+                    // Resolved for every call: a call may use its resource up (a revoked letter, a settled item).
+                    String path = resolve(row.path(), unit, resources);
                     String user = role.equals("ANONYMOUS") ? null : USERS.get(role);
                     boolean allowed = allowed(row, role) && (!row.scope().equals("covers") || covers(user, unit));
-                    MockHttpServletResponse response =
-                            call(row, path, row.body().replace(":unit", unit), user == null ? null : api.bearer(user));
+                    String body = resolve(row.body().replace(":unit", unit), unit, resources);
+                    MockHttpServletResponse response = call(row, path, body, user == null ? null : api.bearer(user));
                     calls++;
                     int status = response.getStatus();
                     String location = response.getRedirectedUrl();

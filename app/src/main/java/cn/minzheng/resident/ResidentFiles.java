@@ -152,29 +152,55 @@ public class ResidentFiles {
     }
 
     /**
-     * The full numbers of the people 家庭经济状况核对 compares, for that comparison only: each decryption is written to
-     * the access log (and the audit trail) as a revealing with the purpose 核对 and the request's reference.
+     * The full numbers of the people 家庭经济状况核对 compares, for that comparison only: each person's decryption is an
+     * access-log row (number revealed, purpose 核对, the request's reference), the act one audit entry.
      */
     @PreAuthorize(ResidentRoles.WRITE)
     @Transactional
     public List<VerificationIdentity> identitiesForVerification(List<Long> residentIds, String reference) {
         List<VerificationIdentity> identities = new ArrayList<>(residentIds.size());
+        List<Long> revealed = new ArrayList<>();
         for (long id : residentIds) {
             ResidentRecords.Row row = residents.row(id).orElseThrow(() -> ResidentManagement.notFound(id));
             String number = null;
             if (row.idCipher() != null) {
-                accessLog.record(
-                        id,
-                        row.communityCode(),
-                        AccessLog.Action.REVEAL_ID_NUMBER,
-                        AccessPurpose.VERIFICATION,
-                        reference);
+                revealed.add(id);
                 number = sensitive.open(row.idCipher(), SensitiveFields.ID_NUMBER);
             }
             identities.add(new VerificationIdentity(
                     id, row.name(), row.gender(), row.birthDate(), row.documentType(), number));
         }
+        if (!revealed.isEmpty()) {
+            accessLog.recordBulk(revealed, AccessLog.Action.REVEAL_ID_NUMBER, AccessPurpose.VERIFICATION, reference);
+        }
         return identities;
+    }
+
+    /** Who is paid, and into which account: for a bank payment file. */
+    public record Payee(long residentId, String name, String bankName, String bankAccount) {}
+
+    /**
+     * The payees' names and full bank accounts, decrypted, for a bank payment file; every person's record gets an
+     * access-log row (bank account revealed, for case handling) and the act one audit entry.
+     */
+    @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
+    @Transactional
+    public java.util.Map<Long, Payee> payees(java.util.Collection<Long> residentIds, String note) {
+        java.util.Map<Long, Payee> payees = new java.util.HashMap<>();
+        jdbc.sql("select id, name, bank_name, bank_account_cipher from resident where id = any(?)")
+                .param(residentIds.toArray(Long[]::new))
+                .query(rs -> {
+                    byte[] sealed = rs.getBytes("bank_account_cipher");
+                    payees.put(
+                            rs.getLong("id"),
+                            new Payee(
+                                    rs.getLong("id"),
+                                    rs.getString("name"),
+                                    rs.getString("bank_name"),
+                                    sealed == null ? null : sensitive.open(sealed, SensitiveFields.BANK_ACCOUNT)));
+                });
+        accessLog.recordBulk(payees.keySet(), AccessLog.Action.REVEAL_BANK_ACCOUNT, AccessPurpose.CASE_HANDLING, note);
+        return payees;
     }
 
     /** A household's page: every current member's opening is logged, since the page shows their details. */

@@ -191,7 +191,8 @@ class StoreGenerations {
                             select ?, source_code, delivery_id from verification_generation_source
                             where generation = ? and source_code <> ?
                             """)
-                    .params(number, previous.map(Generation::number).orElse(-1L), source.code())
+                    // a previous generation whose file this instance lacks was not copied: its sources are not here
+                    .params(number, from == null ? -1L : previous.get().number(), source.code())
                     .update();
             jdbc.sql(
                             "insert into verification_generation_source (generation, source_code, delivery_id) values (?, ?, ?)")

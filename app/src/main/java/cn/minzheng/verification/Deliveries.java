@@ -331,7 +331,7 @@ class Deliveries {
 
     /** The reject report as UTF-8 CSV with BOM (for Excel): 行号,record_id,原因. */
     @PreAuthorize(VerificationRoles.SOURCES_READ)
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the download is an export, recorded in the audit trail
     public void writeRejects(long id, OutputStream out) {
         find(id);
         try {

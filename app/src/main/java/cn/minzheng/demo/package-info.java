@@ -5,5 +5,14 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "演示数据",
-        allowedDependencies = {"shared", "platform", "region", "identity", "procedure", "resident", "assistance"})
+        allowedDependencies = {
+            "shared",
+            "platform",
+            "region",
+            "identity",
+            "procedure",
+            "resident",
+            "assistance",
+            "verification"
+        })
 package cn.minzheng.demo;

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -100,8 +101,7 @@ public final class SourceLoader {
         long id = IDS.incrementAndGet();
         Path spillDirectory = spillDirectory();
         boolean createdDirectory = !Files.isDirectory(spillDirectory);
-        Files.createDirectories(spillDirectory);
-        Path spill = Files.createTempFile(spillDirectory, "residue-" + source.code() + "-", ".bin");
+        Path spill = createSpillFile(spillDirectory, source);
         LoadJob job = new LoadJob(source, file, layout, charset, workers, spill);
         JOBS.put(id, job);
         try {
@@ -191,6 +191,24 @@ public final class SourceLoader {
                 .withFunction(new NormaliseFunction())
                 .register(connection);
         function = name;
+    }
+
+    /**
+     * The spill file, in a directory made when missing. Another load beside this one (the platform builds store files
+     * side by side) may remove that directory between the two steps when it was the one that made it and has finished;
+     * then it is made again.
+     */
+    private static Path createSpillFile(Path directory, Source source) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(directory);
+            try {
+                return Files.createTempFile(directory, "residue-" + source.code() + "-", ".bin");
+            } catch (NoSuchFileException removed) {
+                if (attempt == 3) {
+                    throw removed;
+                }
+            }
+        }
     }
 
     private static void deleteIfEmpty(Path directory) {

@@ -46,6 +46,26 @@ public record Application(
         };
     }
 
+    public String stateLabel() {
+        return Investigations.stateLabel(state);
+    }
+
+    public String outcomeLabel() {
+        if (outcome == null) {
+            return "—";
+        }
+        return switch (outcome) {
+            case "APPROVE" -> "予以救助/认定";
+            case "REJECT" -> "不予救助/认定";
+            case "KEEP" -> "维持";
+            case "INCREASE" -> "增发";
+            case "REDUCE" -> "减发";
+            case "STOP" -> "停发";
+            case "GRADUAL_EXIT" -> "渐退";
+            default -> outcome;
+        };
+    }
+
     /** The kernel's subject reference for this application's case. */
     String subjectRef() {
         return householdId != null && !singlePerson ? "household:" + householdId : "person:" + personId;

@@ -41,6 +41,7 @@ public class Applications {
     private final MatterTypes matterTypes;
     private final Parameters parameters;
     private final Households households;
+    private final PortalApplications portal;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
@@ -51,6 +52,7 @@ public class Applications {
             MatterTypes matterTypes,
             Parameters parameters,
             Households households,
+            PortalApplications portal,
             JdbcClient jdbc,
             AuditTrail audit,
             Clock clock) {
@@ -59,6 +61,7 @@ public class Applications {
         this.matterTypes = matterTypes;
         this.parameters = parameters;
         this.households = households;
+        this.portal = portal;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -158,6 +161,9 @@ public class Applications {
                             in.temporary().members(),
                             in.temporary().situation().strip())
                     .update();
+        }
+        if (in.portalId() != null) {
+            portal.accepted(in.portalId(), id);
         }
         attach(opened.id(), in.materials());
         audit.record(AuditEvent.success("ASSISTANCE_APPLICATION_REGISTERED", "assistance_application", id)

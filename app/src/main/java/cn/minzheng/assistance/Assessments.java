@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -98,7 +99,7 @@ public class Assessments {
             Computation.Trace trace) {}
 
     @PreAuthorize(AssistanceRoles.READ)
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = BusinessRuleViolation.class)
     public Preview preview(long applicationId, LocalDate on, Options options) {
         Application a = application(applicationId);
         return compute(a, on == null ? LocalDate.now(clock) : on, options == null ? Options.none() : options);
@@ -124,8 +125,10 @@ public class Assessments {
     // --- the computations -------------------------------------------------------------------------------------
 
     private Preview compute(Application a, LocalDate on, Options o) {
-        Investigation inv =
-                investigations.latest(a.id()).orElseThrow(() -> new BusinessRuleViolation("请先登记入户调查（家庭成员、收入、财产）"));
+        Investigation inv = investigations
+                .latest(a.id())
+                .or(() -> a.kind() == CaseKind.TEMPORARY_URGENT ? Optional.of(urgent(a)) : Optional.empty())
+                .orElseThrow(() -> new BusinessRuleViolation("请先登记入户调查（家庭成员、收入、财产）"));
         String street = a.communityCode().substring(0, 9);
         List<IncomeItem> income = inv.incomes().stream()
                 .map(i -> new IncomeItem(
@@ -268,6 +271,27 @@ public class Assessments {
             }
             case CHANGE -> change(a, inv, on, o, income, members, propertySource, findings, street);
         };
+    }
+
+    /** 先行救助 before any paperwork: the situation as registered stands in for the investigation. */
+    private static Investigation urgent(Application a) {
+        return new Investigation(
+                0,
+                a.id(),
+                a.receivedOn(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Investigation.Property.none(),
+                true,
+                "急难情况，先行救助后补办",
+                false,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                "system",
+                java.time.Instant.EPOCH);
     }
 
     private Preview change(

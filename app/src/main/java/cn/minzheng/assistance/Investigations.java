@@ -61,7 +61,7 @@ public class Investigations {
             Investigation.Property property,
             Boolean propertyWithinRules,
             String propertyJudgement,
-            boolean unstableIncome,
+            Boolean unstableIncome,
             List<Investigation.Expense> expenses,
             List<Investigation.Supporter> supporters,
             String severity,
@@ -142,7 +142,7 @@ public class Investigations {
                         property.highConsumption(),
                         withinRules,
                         blank(in.propertyJudgement()),
-                        in.unstableIncome(),
+                        Boolean.TRUE.equals(in.unstableIncome()),
                         severity,
                         blank(in.note()),
                         actor)
@@ -230,6 +230,9 @@ public class Investigations {
         Application a = applications.find(applicationId).orElseThrow(() -> new NotFound("申请不存在，或不在您的数据范围内"));
         if (a.kind() != CaseKind.TEKUN) {
             throw new BusinessRuleViolation("生活自理能力评估用于特困人员认定");
+        }
+        if (activities == null) {
+            throw new BusinessRuleViolation("请填写六项生活自理能力指标");
         }
         if (a.closedOn() != null) {
             throw new BusinessRuleViolation("案件已办结");

@@ -85,12 +85,21 @@ public class VerificationResults {
     /** A result of checks made by hand, with what was checked; only after the verification was requested. */
     public record ManualResult(
             LocalDate checkedOn,
-            int personsChecked,
-            int recordsCompared,
-            int disqualifying,
-            int needsExplanation,
-            int information,
-            String summary) {}
+            Integer personsChecked,
+            Integer recordsCompared,
+            Integer disqualifying,
+            Integer needsExplanation,
+            Integer information,
+            String summary) {
+
+        public ManualResult {
+            personsChecked = personsChecked == null ? 0 : personsChecked;
+            recordsCompared = recordsCompared == null ? 0 : recordsCompared;
+            disqualifying = disqualifying == null ? 0 : disqualifying;
+            needsExplanation = needsExplanation == null ? 0 : needsExplanation;
+            information = information == null ? 0 : information;
+        }
+    }
 
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER')")
     @Transactional

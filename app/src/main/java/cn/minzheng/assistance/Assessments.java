@@ -143,6 +143,7 @@ public class Assessments {
                 : verifications
                         .latest(a.id())
                         .map(VerificationResults.Result::sourceLabel)
+                        .or(() -> a.kind() == CaseKind.CHANGE ? Optional.of("核查中未重新核对") : Optional.empty())
                         .orElseThrow(() -> new BusinessRuleViolation("尚无家庭经济状况核对结果（核对系统未接入时可人工录入）"));
         List<String> findings = findings(a, inv, on, members.size());
         String propertySource = inv.propertyJudgement() != null

@@ -100,11 +100,12 @@ public class Investigations {
         for (Investigation.Expense expense : nonNull(in.expenses())) {
             expense(expense.kind());
         }
+        // The severity found on the visit; without one, the severity given at intake stands.
         String severity = in.severity() == null || in.severity().isBlank()
                 ? null
                 : in.severity().strip();
-        if ((a.kind() == CaseKind.TEMPORARY || urgent) && severity == null) {
-            throw new BusinessRuleViolation("请选择困难程度（一般、较重、特别严重）");
+        if (severity != null && !List.of("GENERAL", "SERIOUS", "GRAVE").contains(severity)) {
+            throw new BusinessRuleViolation("困难程度须为一般、较重或特别严重");
         }
         Investigation.Property property = in.property() == null ? Investigation.Property.none() : in.property();
         for (String vehicle : property.vehicles()) {

@@ -56,6 +56,7 @@ final class TemporaryRule {
         Steps.apply(c, "withinCap", "在区民政局审批上限以内", Op.LE, "computed", "cap");
         c.outcome("eligible", "APPROVE", "REJECT");
         c.result("amountFen");
+        c.result("householdSize");
         c.result("withinStreetLimit");
         c.result("withinCap");
 

@@ -83,7 +83,7 @@ final class Fixtures {
                     m.relationship(),
                     m.statuses()));
         }
-        As.street()
+        (community.startsWith("610113001") ? As.street() : As.otherStreet())
                 .call(() -> registration.register(
                         List.of(new BulkRegistration.Household(number, community, LocalDate.of(2010, 1, 1), people))));
         long household = TestPostgresSql.queryForObject(
@@ -104,10 +104,13 @@ final class Fixtures {
 
     /** Every listed person signs the authorisation for the programme, on the day. */
     static void authorise(Authorisations authorisations, LocalDate on, String programme, long... residents) {
+        authorise(As.street(), authorisations, on, programme, residents);
+    }
+
+    static void authorise(As who, Authorisations authorisations, LocalDate on, String programme, long... residents) {
         for (long resident : residents) {
-            As.street()
-                    .call(() -> authorisations.record(new Authorisations.NewAuthorisation(
-                            resident, Set.of(programme), Authorisation.Signer.SELF, null, on, null, null, null)));
+            who.call(() -> authorisations.record(new Authorisations.NewAuthorisation(
+                    resident, Set.of(programme), Authorisation.Signer.SELF, null, on, null, null, null)));
         }
     }
 

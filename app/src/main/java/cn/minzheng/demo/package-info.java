@@ -5,5 +5,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "演示数据",
-        allowedDependencies = {"shared", "platform", "region", "identity", "procedure", "resident"})
+        allowedDependencies = {
+            "shared",
+            "platform",
+            "region",
+            "identity",
+            "procedure",
+            "resident",
+            "assistance",
+            "assistance :: rules",
+            "verification"
+        })
 package cn.minzheng.demo;

@@ -29,18 +29,21 @@ class PaymentApiController {
     private final BankReturns returns;
     private final Reissues reissues;
     private final AssistanceStatistics statistics;
+    private final BankFiles bankFiles;
 
     PaymentApiController(
             AssistanceCatalogue catalogue,
             PaymentRolls rolls,
             BankReturns returns,
             Reissues reissues,
-            AssistanceStatistics statistics) {
+            AssistanceStatistics statistics,
+            BankFiles bankFiles) {
         this.catalogue = catalogue;
         this.rolls = rolls;
         this.returns = returns;
         this.reissues = reissues;
         this.statistics = statistics;
+        this.bankFiles = bankFiles;
     }
 
     record ProgrammeView(String code, String name) {}
@@ -126,6 +129,26 @@ class PaymentApiController {
     @PostMapping("/api/v1/assistance/payment-items/{id}/reissue")
     Map<String, Long> reissue(@PathVariable long id) {
         return Map.of("id", reissues.reissue(id));
+    }
+
+    /** The bank file of an approved roll: the same bytes on every download. */
+    @GetMapping("/api/v1/assistance/payment-rolls/{id}/bank-file")
+    ResponseEntity<byte[]> bankFile(@PathVariable long id) {
+        return download(bankFiles.original(id));
+    }
+
+    @PostMapping("/api/v1/assistance/payment-rolls/{id}/reissue-file")
+    ResponseEntity<byte[]> reissueFile(@PathVariable long id) {
+        return download(bankFiles.reissues(id));
+    }
+
+    static ResponseEntity<byte[]> download(BankFiles.BankFile file) {
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
+                .header("X-Content-SM3", file.sm3())
+                .header("Cache-Control", "no-store")
+                .contentType(new org.springframework.http.MediaType("text", "plain", BankFiles.GB18030))
+                .body(file.content());
     }
 
     @GetMapping("/api/v1/assistance/statistics")

@@ -24,18 +24,21 @@ class PaymentController {
     private final BankReturns returns;
     private final Reissues reissues;
     private final AssistanceStatistics statistics;
+    private final BankFiles bankFiles;
 
     PaymentController(
             AssistanceCatalogue catalogue,
             PaymentRolls rolls,
             BankReturns returns,
             Reissues reissues,
-            AssistanceStatistics statistics) {
+            AssistanceStatistics statistics,
+            BankFiles bankFiles) {
         this.catalogue = catalogue;
         this.rolls = rolls;
         this.returns = returns;
         this.reissues = reissues;
         this.statistics = statistics;
+        this.bankFiles = bankFiles;
     }
 
     @GetMapping("/assistance/payment-rolls")
@@ -124,6 +127,12 @@ class PaymentController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/assistance/payment-rolls/" + rollId;
+    }
+
+    @GetMapping("/assistance/payment-rolls/{id}/bank-file")
+    @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
+    org.springframework.http.ResponseEntity<byte[]> bankFile(@PathVariable long id) {
+        return PaymentApiController.download(bankFiles.original(id));
     }
 
     @GetMapping("/assistance/statistics")

@@ -82,6 +82,23 @@ class AccessLog {
     }
 
     /**
+     * One purpose for many records at once (a bank payment file): one access-log row per person, one audit entry for
+     * the whole act.
+     */
+    void recordBulk(java.util.Collection<Long> residentIds, Action action, AccessPurpose purpose, String note) {
+        String actor = SecurityContextHolder.getContext().getAuthentication().getName();
+        String cleanNote = note == null || note.isBlank() ? null : PersonCheck.shorten(note.strip());
+        jdbc.sql("""
+                        insert into resident_access (resident_id, community_code, actor, action, purpose, purpose_note)
+                        select r.id, r.community_code, ?, ?, ?, ? from resident r where r.id = any(?)
+                        """)
+                .params(actor, action.name(), purpose.name(), cleanNote, residentIds.toArray(Long[]::new))
+                .update();
+        audit.record(AuditEvent.success(action.auditAction, "resident", null)
+                .because(purpose.name() + " x" + residentIds.size()));
+    }
+
+    /**
      * The log of one record (and of records merged into it). The record must lie in the caller's scope; only its
      * existence is looked at, no personal value.
      */

@@ -151,6 +151,33 @@ public class ResidentFiles {
                 sealed, field == RevealedField.ID_NUMBER ? SensitiveFields.ID_NUMBER : SensitiveFields.BANK_ACCOUNT);
     }
 
+    /** Who is paid, and into which account: for a bank payment file. */
+    public record Payee(long residentId, String name, String bankName, String bankAccount) {}
+
+    /**
+     * The payees' names and full bank accounts, decrypted, for a bank payment file; every person's record gets an
+     * access-log row (bank account revealed, for case handling) and the act one audit entry.
+     */
+    @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
+    @Transactional
+    public java.util.Map<Long, Payee> payees(java.util.Collection<Long> residentIds, String note) {
+        java.util.Map<Long, Payee> payees = new java.util.HashMap<>();
+        jdbc.sql("select id, name, bank_name, bank_account_cipher from resident where id = any(?)")
+                .param(residentIds.toArray(Long[]::new))
+                .query(rs -> {
+                    byte[] sealed = rs.getBytes("bank_account_cipher");
+                    payees.put(
+                            rs.getLong("id"),
+                            new Payee(
+                                    rs.getLong("id"),
+                                    rs.getString("name"),
+                                    rs.getString("bank_name"),
+                                    sealed == null ? null : sensitive.open(sealed, SensitiveFields.BANK_ACCOUNT)));
+                });
+        accessLog.recordBulk(payees.keySet(), AccessLog.Action.REVEAL_BANK_ACCOUNT, AccessPurpose.CASE_HANDLING, note);
+        return payees;
+    }
+
     /** A household's page: every current member's opening is logged, since the page shows their details. */
     @PreAuthorize(ResidentRoles.READ)
     @Transactional

@@ -70,6 +70,24 @@ public class Residents {
         return statuses.of(resolve(residentId));
     }
 
+    /** The head of each household (the payee of household programmes such as 低保). */
+    public java.util.Map<Long, Long> heads(java.util.Collection<Long> householdIds) {
+        java.util.Map<Long, Long> heads = new java.util.HashMap<>();
+        jdbc.sql("select id, head_id from household where id = any(?) and head_id is not null")
+                .param(householdIds.toArray(Long[]::new))
+                .query(rs -> {
+                    heads.put(rs.getLong(1), resolve(rs.getLong(2)));
+                });
+        return heads;
+    }
+
+    /** Names and full bank accounts of payees, for a bank payment file (logged per person, audited as one act). */
+    @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
+    @Transactional
+    public java.util.Map<Long, ResidentFiles.Payee> payees(java.util.Collection<Long> residentIds, String note) {
+        return files.payees(residentIds, note);
+    }
+
     /** 共同生活的家庭成员 on a date, per 审核确认办法 第七条, each with its clause and explanation. */
     public List<HouseholdMembershipPolicy.Decision> membersForAssistance(long householdId, LocalDate on) {
         return files.assistanceMembers(householdId, on);

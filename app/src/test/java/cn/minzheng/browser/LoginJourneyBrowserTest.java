@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minzheng.test.Browser;
 import cn.minzheng.test.TestDistrict;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,13 +50,19 @@ class LoginJourneyBrowserTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();
+        waitFor(ExpectedConditions.not(ExpectedConditions.urlToBe(url("/login"))));
+    }
+
+    /** Navigation after a click is asynchronous: wait for it (generously — CI machines are busy) before looking. */
+    private <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
     }
 
     @Test
     void aStreetOfficerLogsInSeesTheHomePageOpensTheRegionTreeAndLogsOut() {
         logIn("t_street", TestDistrict.PASSWORD);
 
-        assertThat(browser.getTitle()).contains("工作台");
+        waitFor(ExpectedConditions.titleContains("工作台"));
         assertThat(browser.findElement(By.cssSelector(".topbar .scope")).getText())
                 .contains("小寨路街道");
         assertThat(browser.findElement(By.cssSelector(".topbar .who")).getText())
@@ -61,22 +70,22 @@ class LoginJourneyBrowserTest {
         assertThat(browser.findElements(By.cssSelector(".figure"))).isNotEmpty();
 
         browser.findElement(By.linkText("区划树")).click();
-        assertThat(browser.getTitle()).contains("区划树");
+        waitFor(ExpectedConditions.titleContains("区划树"));
         assertThat(browser.findElement(By.id("tree-summary")).getText()).contains("10 个街道");
         browser.findElement(By.xpath("//summary[contains(., '小寨路街道')]")).click();
         assertThat(browser.findElement(By.linkText("测试一社区")).isDisplayed()).isTrue();
 
         browser.findElement(By.cssSelector(".topbar form button")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
+        waitFor(ExpectedConditions.urlContains("/login?logout"));
         assertThat(browser.getPageSource()).contains("您已安全退出");
         browser.get(url("/"));
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        waitFor(ExpectedConditions.urlMatches(".*/login$"));
     }
 
     @Test
     void aWrongPasswordShowsTheChineseMessage() {
         logIn("t_street", "Not-The-Password-1");
-        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        waitFor(ExpectedConditions.urlContains("/login?error"));
         assertThat(browser.findElement(By.id("login-problem")).getText())
                 .contains("用户名或密码错误")
                 .contains("锁定");

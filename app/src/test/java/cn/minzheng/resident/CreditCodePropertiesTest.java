@@ -13,7 +13,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** 统一社会信用代码: the same properties as ID numbers, for the MOD 31 check, plus the embedded GB 11714 check. */
-class CreditCodeProperties {
+class CreditCodePropertiesTest {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 

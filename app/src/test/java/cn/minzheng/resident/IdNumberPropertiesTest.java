@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
  * The ID number check accepts every valid number, rejects every single-character substitution and every adjacent
  * transposition of one (MOD 11-2 with these weights detects both), and never throws.
  */
-class IdNumberProperties {
+class IdNumberPropertiesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
     private static final String[] PROVINCES = {

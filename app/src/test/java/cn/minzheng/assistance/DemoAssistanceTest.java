@@ -176,6 +176,39 @@ class DemoAssistanceTest {
     }
 
     @Test
+    void aYearOfPaymentHistoryPaysTheStatusesInForceEachMonth() {
+        // the payment history (demo step 90) runs after the beneficiaries exist (step 45): every past month of the year
+        // has its approved 低保, 特困 and care rolls, each paying exactly the statuses in force on the first of the month
+        YearMonth current = YearMonth.now();
+        for (String programme : new String[] {"DIBAO", "TEKUN", "TEKUN_CARE"}) {
+            assertThat(count(
+                            "select count(*) from payment_roll where programme_code = ? and state = 'APPROVED'"
+                                    + " and period >= ? and period < ?",
+                            programme,
+                            current.minusMonths(12).atDay(1),
+                            current.atDay(1)))
+                    .as(programme)
+                    .isEqualTo(12);
+            assertThat(count("""
+                            select count(*) from payment_roll r
+                            where r.programme_code = ? and r.item_count <> (
+                                select count(*) from assistance_status s where s.programme_code = r.programme_code
+                                  and s.effective_from <= r.period
+                                  and (s.effective_to is null or s.effective_to > r.period))""", programme))
+                    .as(programme + " rolls pay the statuses in force")
+                    .isZero();
+        }
+        assertThat(count(
+                        "select count(*) from payment_item i join payment_roll r on r.id = i.roll_id"
+                                + " where i.state in ('PENDING', 'FAILED') and r.period < ?",
+                        current.atDay(1)))
+                .as("every item paid, failed ones re-issued and paid")
+                .isZero();
+        assertThat(count("select count(*) from payment_roll where generated_by = approved_by"))
+                .isZero();
+    }
+
+    @Test
     void theNextRollPaysEveryCurrentDibaoHouseholdOnce() {
         YearMonth next = YearMonth.now().plusMonths(1);
         LocalDate first = next.atDay(1);

@@ -151,6 +151,31 @@ public class ResidentFiles {
                 sealed, field == RevealedField.ID_NUMBER ? SensitiveFields.ID_NUMBER : SensitiveFields.BANK_ACCOUNT);
     }
 
+    /**
+     * The full numbers of the people 家庭经济状况核对 compares, for that comparison only: each person's decryption is an
+     * access-log row (number revealed, purpose 核对, the request's reference), the act one audit entry.
+     */
+    @PreAuthorize(ResidentRoles.WRITE)
+    @Transactional
+    public List<VerificationIdentity> identitiesForVerification(List<Long> residentIds, String reference) {
+        List<VerificationIdentity> identities = new ArrayList<>(residentIds.size());
+        List<Long> revealed = new ArrayList<>();
+        for (long id : residentIds) {
+            ResidentRecords.Row row = residents.row(id).orElseThrow(() -> ResidentManagement.notFound(id));
+            String number = null;
+            if (row.idCipher() != null) {
+                revealed.add(id);
+                number = sensitive.open(row.idCipher(), SensitiveFields.ID_NUMBER);
+            }
+            identities.add(new VerificationIdentity(
+                    id, row.name(), row.gender(), row.birthDate(), row.documentType(), number));
+        }
+        if (!revealed.isEmpty()) {
+            accessLog.recordBulk(revealed, AccessLog.Action.REVEAL_ID_NUMBER, AccessPurpose.VERIFICATION, reference);
+        }
+        return identities;
+    }
+
     /** Who is paid, and into which account: for a bank payment file. */
     public record Payee(long residentId, String name, String bankName, String bankAccount) {}
 

@@ -70,6 +70,17 @@ public class Residents {
         return statuses.of(resolve(residentId));
     }
 
+    /**
+     * Full document numbers of the people a 家庭经济状况核对 request compares; every decryption is logged with the
+     * purpose 核对 and the reference given (e.g. the request's number). For the staff who handle cases only.
+     */
+    @PreAuthorize(ResidentRoles.WRITE)
+    @Transactional
+    public List<VerificationIdentity> identitiesForVerification(List<Long> residentIds, String reference) {
+        return files.identitiesForVerification(
+                residentIds.stream().map(this::resolve).toList(), reference);
+    }
+
     /** The head of each household (the payee of household programmes such as 低保). */
     public java.util.Map<Long, Long> heads(java.util.Collection<Long> householdIds) {
         java.util.Map<Long, Long> heads = new java.util.HashMap<>();

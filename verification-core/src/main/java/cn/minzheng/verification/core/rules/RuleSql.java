@@ -41,26 +41,7 @@ public final class RuleSql {
     public static String ruleQuery(RuleCatalogue catalogue, Rule rule, LocalDate day) {
         // The alias matters to Spark: without it, "l_x WHERE (TRUE)" parses as table alias WHERE with column aliases.
         String table = "l_" + rule.source().code() + " AS l";
-        String when = catalogue.resolve(rule.when(), day);
-        StringBuilder filter = new StringBuilder("(").append(when).append(')');
-        if (rule.validFrom() != null) {
-            filter.append(" AND (")
-                    .append(rule.validFrom())
-                    .append(" IS NULL OR ")
-                    .append(rule.validFrom())
-                    .append(" <= DATE '")
-                    .append(day)
-                    .append("')");
-        }
-        if (rule.validTo() != null) {
-            filter.append(" AND (")
-                    .append(rule.validTo())
-                    .append(" IS NULL OR ")
-                    .append(rule.validTo())
-                    .append(" >= DATE '")
-                    .append(day)
-                    .append("')");
-        }
+        String filter = filter(catalogue, rule, day);
         String severity = rule.severity() == Severity.DISQUALIFYING
                 // a link by name and birth date is for review, never an automatic disqualification
                 ? "CASE WHEN tier = 'ID' THEN 'DISQUALIFYING' ELSE 'NEEDS_EXPLANATION' END"
@@ -81,6 +62,34 @@ public final class RuleSql {
         return "SELECT household_id, CAST(NULL AS STRING) AS person_id, " + String.format(constants, householdSeverity)
                 + "CAST(NULL AS STRING) AS record_id, max(tier) AS tier, " + tail + " FROM " + table + " WHERE "
                 + filter + " GROUP BY household_id, household_size HAVING " + having;
+    }
+
+    /**
+     * The rule's record filter: its condition with the parameters in force, and the validity columns, so that records
+     * that ended before the check date do not count. Shared by the findings and by {@link HouseholdTotals}.
+     */
+    static String filter(RuleCatalogue catalogue, Rule rule, LocalDate day) {
+        String when = catalogue.resolve(rule.when(), day);
+        StringBuilder filter = new StringBuilder("(").append(when).append(')');
+        if (rule.validFrom() != null) {
+            filter.append(" AND (")
+                    .append(rule.validFrom())
+                    .append(" IS NULL OR ")
+                    .append(rule.validFrom())
+                    .append(" <= DATE '")
+                    .append(day)
+                    .append("')");
+        }
+        if (rule.validTo() != null) {
+            filter.append(" AND (")
+                    .append(rule.validTo())
+                    .append(" IS NULL OR ")
+                    .append(rule.validTo())
+                    .append(" >= DATE '")
+                    .append(day)
+                    .append("')");
+        }
+        return filter.toString();
     }
 
     static String literal(String text) {

@@ -1,0 +1,344 @@
+package cn.minzheng.verification;
+
+import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.shared.Sm3;
+import cn.minzheng.verification.core.store.Source;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A delivered file, checked before anything reads it for the store: its size, its kind by extension and first bytes
+ * (a .csv is text — not a ZIP, an old Excel file, a PDF or UTF-16; an .xlsx is a ZIP whose directory does not promise a
+ * bomb), its encoding (UTF-8, or GB18030 when chosen or detected), and its header (the five common columns). A workbook
+ * becomes a UTF-8 CSV on the way. Every refusal says in Chinese what is wrong; the file name is for display only.
+ */
+final class DeliveryFile {
+
+    enum Kind {
+        CSV,
+        XLSX
+    }
+
+    /** The encoding the uploader says the CSV is in; AUTO takes UTF-8 when valid, else GB18030 when valid. */
+    enum EncodingChoice {
+        AUTO,
+        UTF_8,
+        GB18030;
+
+        static EncodingChoice parse(String value) {
+            if (value == null || value.isBlank()) {
+                return AUTO;
+            }
+            return switch (value.strip().toUpperCase(Locale.ROOT).replace('-', '_')) {
+                case "AUTO" -> AUTO;
+                case "UTF_8", "UTF8" -> UTF_8;
+                case "GB18030", "GBK", "GB2312" -> GB18030;
+                default -> throw new BusinessRuleViolation("编码只能选择自动识别、UTF-8 或 GB18030");
+            };
+        }
+    }
+
+    /** A file ready for the store: UTF-8 or GB18030 CSV at {@code csv}, with what the checks noticed. */
+    record Prepared(
+            Source source,
+            Kind kind,
+            String displayName,
+            long bytes,
+            String sm3,
+            Path csv,
+            Charset charset,
+            List<String> warnings) {}
+
+    static final Charset GB18030 = Charset.forName("GB18030");
+    private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
+    private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+    private static final byte[] PDF = {0x25, 0x50, 0x44, 0x46};
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private DeliveryFile() {}
+
+    /**
+     * Copies the upload into the incoming folder (never beyond {@code maxBytes}) and checks it. On refusal nothing is
+     * left behind.
+     */
+    static Prepared prepare(
+            String sourceCode,
+            String originalName,
+            InputStream content,
+            EncodingChoice choice,
+            long maxBytes,
+            Path incoming) {
+        String name = displayName(originalName);
+        Source source = source(sourceCode, name);
+        String extension =
+                name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        Kind kind = switch (extension) {
+            case "csv" -> Kind.CSV;
+            case "xlsx" -> Kind.XLSX;
+            case "xls" -> throw new BusinessRuleViolation("不支持旧版 Excel（.xls）文件，请在 Excel 中“另存为 .xlsx”或 CSV 后上传");
+            default ->
+                throw new BusinessRuleViolation(
+                        "交付文件只能是 .csv 或 .xlsx（所选文件的扩展名为“" + (extension.isEmpty() ? "无" : shorten(extension)) + "”）");
+        };
+        Path upload = incoming.resolve(UUID.randomUUID() + ".upload");
+        Path csv = incoming.resolve(UUID.randomUUID() + ".csv");
+        boolean kept = false;
+        try {
+            long bytes = copyAtMost(content, upload, maxBytes);
+            if (bytes == 0) {
+                throw new BusinessRuleViolation("上传的文件是空的");
+            }
+            String sm3;
+            try (InputStream in = Files.newInputStream(upload)) {
+                sm3 = Sm3.hex(in);
+            }
+            byte[] head = head(upload);
+            List<String> warnings = new ArrayList<>();
+            Charset charset;
+            if (kind == Kind.XLSX) {
+                if (startsWith(head, OLE)) {
+                    throw new BusinessRuleViolation("文件扩展名是 .xlsx，但内容是旧版 Excel（.xls）或加了密码的工作簿；请去掉密码并“另存为 .xlsx”");
+                }
+                if (!startsWith(head, ZIP)) {
+                    throw new BusinessRuleViolation("文件扩展名是 .xlsx，但内容不是 Excel 工作簿（可能是改了扩展名的其他文件）");
+                }
+                DeliveryWorkbook.refuseBombs(upload);
+                DeliveryWorkbook.toCsv(upload, csv);
+                charset = StandardCharsets.UTF_8;
+            } else {
+                if (startsWith(head, ZIP)) {
+                    throw new BusinessRuleViolation("文件扩展名是 .csv，但内容是 Excel 工作簿或压缩包；请把扩展名改为 .xlsx，或“另存为 CSV”");
+                }
+                if (startsWith(head, OLE) || startsWith(head, PDF) || hasNul(head)) {
+                    throw new BusinessRuleViolation("文件扩展名是 .csv，但内容不是文本（可能是改了扩展名的 Excel、PDF，或 UTF-16 编码的文本）");
+                }
+                charset = encoding(upload, choice);
+                Files.move(upload, csv);
+            }
+            warnings.addAll(checkHeader(source, csv, charset));
+            kept = true;
+            return new Prepared(source, kind, name, bytes, sm3, csv, charset, List.copyOf(warnings));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(upload);
+            if (!kept) {
+                deleteQuietly(csv);
+            }
+        }
+    }
+
+    /** The source the file is for: the chosen code, or else the file's name ({@code vehicle.csv}). */
+    static Source source(String code, String displayName) {
+        String wanted = code == null || code.isBlank()
+                ? (displayName.contains(".") ? displayName.substring(0, displayName.lastIndexOf('.')) : displayName)
+                : code.strip();
+        return Source.ofCode(wanted)
+                .orElseThrow(() -> new BusinessRuleViolation("未知的数据来源代码“" + shorten(wanted)
+                        + "”：应为 26 个来源代码之一（如 vehicle、real_estate），未选择来源时文件名须为“来源代码.csv”"));
+    }
+
+    /**
+     * The CSV's encoding, checked over the whole file line by line so that a refusal can name the line. A file that
+     * is valid UTF-8 is read as UTF-8 (with or without BOM); GB18030 only when chosen or, for AUTO, when valid.
+     */
+    static Charset encoding(Path file, EncodingChoice choice) throws IOException {
+        long badUtf8 = firstInvalidLine(file, StandardCharsets.UTF_8);
+        if (choice == EncodingChoice.UTF_8 || (choice == EncodingChoice.AUTO && badUtf8 == 0)) {
+            if (badUtf8 > 0) {
+                throw new BusinessRuleViolation(
+                        "第 " + badUtf8 + " 行不是有效的 UTF-8 编码；如果文件是 GB18030（GBK）编码的，请在“文件编码”中选择 GB18030");
+            }
+            return StandardCharsets.UTF_8;
+        }
+        long badGb = firstInvalidLine(file, GB18030);
+        if (badGb > 0) {
+            throw new BusinessRuleViolation(
+                    choice == EncodingChoice.GB18030
+                            ? "第 " + badGb + " 行不是有效的 GB18030 编码；请确认文件编码后重新选择"
+                            : "文件既不是有效的 UTF-8 编码（第 " + badUtf8 + " 行），也不是有效的 GB18030 编码（第 " + badGb
+                                    + " 行）；请另存为 UTF-8 后上传");
+        }
+        return GB18030;
+    }
+
+    /** 1-based number of the first line that does not decode strictly, or 0 when all do. */
+    static long firstInvalidLine(Path file, Charset charset) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
+            long number = 1;
+            int b;
+            while ((b = in.read()) != -1) {
+                if (b == '\n') {
+                    if (!decodes(decoder, line.toByteArray())) {
+                        return number;
+                    }
+                    line.reset();
+                    number++;
+                } else {
+                    line.write(b);
+                }
+            }
+            return decodes(decoder, line.toByteArray()) ? 0 : number;
+        }
+    }
+
+    private static boolean decodes(CharsetDecoder decoder, byte[] bytes) {
+        try {
+            decoder.reset().decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The five common columns must be there; a missing own column loads as empty, an unknown one is ignored. */
+    static List<String> checkHeader(Source source, Path csv, Charset charset) throws IOException {
+        String first;
+        try (var reader = Files.newBufferedReader(csv, charset)) {
+            first = reader.readLine();
+        }
+        if (first == null || first.isBlank()) {
+            throw new BusinessRuleViolation("文件是空的：第 1 行应为表头（" + String.join(",", source.header()) + "）");
+        }
+        if (first.charAt(0) == '\uFEFF') {
+            first = first.substring(1);
+        }
+        List<String> header = new ArrayList<>();
+        for (String field : splitHeader(first)) {
+            header.add(field.strip().toLowerCase(Locale.ROOT));
+        }
+        List<String> missing =
+                Source.COMMON_COLUMNS.stream().filter(c -> !header.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new BusinessRuleViolation("缺少必需的列：" + String.join("、", missing) + "（" + source.title() + "交付文件的表头应为 "
+                    + String.join(",", source.header()) + "）");
+        }
+        List<String> warnings = new ArrayList<>();
+        for (var column : source.ownColumns()) {
+            if (!header.contains(column.name())) {
+                warnings.add("缺少 " + column.name() + " 列，该列按空值导入");
+            }
+        }
+        for (String column : header) {
+            if (!column.isEmpty() && !source.header().contains(column)) {
+                warnings.add("未识别的列 " + shorten(column) + " 已忽略");
+            }
+        }
+        return warnings;
+    }
+
+    private static List<String> splitHeader(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else if (c != '\r') {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    private static long copyAtMost(InputStream in, Path target, long maxBytes) throws IOException {
+        long total = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (OutputStream out = Files.newOutputStream(target)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new BusinessRuleViolation("文件过大：超过上限 " + megabytes(maxBytes) + "；请按来源拆分或分批交付");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return total;
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(64 * 1024);
+        }
+    }
+
+    private static boolean startsWith(byte[] content, byte[] magic) {
+        if (content.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if (content[i] != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Text in UTF-8 or GB18030 never contains NUL; UTF-16 text and binaries do. */
+    private static boolean hasNul(byte[] head) {
+        int from = startsWith(head, UTF8_BOM) ? 3 : 0;
+        for (int i = from; i < head.length; i++) {
+            if (head[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last path element without control characters, at most 100 characters. */
+    static String displayName(String originalName) {
+        if (originalName == null || originalName.isBlank()) {
+            return "未命名";
+        }
+        String name = originalName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
+        if (name.isEmpty()) {
+            return "未命名";
+        }
+        return name.codePointCount(0, name.length()) > 100 ? name.substring(0, name.offsetByCodePoints(0, 100)) : name;
+    }
+
+    static String shorten(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "");
+        return clean.length() > 30 ? clean.substring(0, 30) + "…" : clean;
+    }
+
+    static String megabytes(long bytes) {
+        return String.format("%.0f MB", bytes / 1024.0 / 1024.0);
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover in the private incoming folder is removed by the sweeper
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package cn.minzheng.verification;
+
+import cn.minzheng.shared.BusinessRuleViolation;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 核对请求与结果 screens: the list, a new request, a request's results and report, a finding's review. */
+@Controller
+class RequestPages {
+
+    private final VerificationRequests requests;
+    private final FindingReviews reviews;
+    private final VerificationReports reports;
+
+    RequestPages(VerificationRequests requests, FindingReviews reviews, VerificationReports reports) {
+        this.requests = requests;
+        this.reviews = reviews;
+        this.reports = reports;
+    }
+
+    @GetMapping("/verification/requests")
+    @PreAuthorize(VerificationRoles.READ)
+    String list(
+            @RequestParam(required = false) Long household,
+            @RequestParam(required = false) Long batch,
+            @RequestParam(required = false) String status,
+            Model model) {
+        model.addAttribute("requests", requests.list(household, batch, status, 200, 0));
+        model.addAttribute("household", household);
+        model.addAttribute("batch", batch);
+        model.addAttribute("status", status);
+        return "verification/requests";
+    }
+
+    @PostMapping("/verification/requests")
+    @PreAuthorize(VerificationRoles.HANDLE)
+    String request(
+            @RequestParam(required = false) Long householdId,
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) String caseRef,
+            RedirectAttributes redirect) {
+        try {
+            if (householdId == null) {
+                throw new BusinessRuleViolation("请填写家庭编号");
+            }
+            RequestSummary summary =
+                    requests.request(new VerificationRequests.HouseholdRequest(householdId, programme, caseRef));
+            redirect.addFlashAttribute(
+                    "notice",
+                    "核对完成：比对 " + summary.persons() + " 人、" + summary.recordsCompared() + " 条信息，疑点 " + summary.findings()
+                            + " 条");
+            return "redirect:/verification/requests/" + summary.id();
+        } catch (BusinessRuleViolation e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            return householdId == null
+                    ? "redirect:/verification/requests"
+                    : "redirect:/verification/requests?household=" + householdId;
+        }
+    }
+
+    @GetMapping("/verification/requests/{id}")
+    @PreAuthorize(VerificationRoles.READ)
+    String request(@PathVariable long id, Model model) {
+        model.addAttribute("detail", requests.detail(id));
+        model.addAttribute("outcomes", FindingReviews.Outcome.values());
+        return "verification/request";
+    }
+
+    @PostMapping("/verification/requests/{id}/reports")
+    @PreAuthorize(VerificationRoles.HANDLE)
+    String issue(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            RequestDetails.Report report = reports.issue(id);
+            redirect.addFlashAttribute("notice", "已出具核对报告（第 " + report.version() + " 版）");
+        } catch (BusinessRuleViolation e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/verification/requests/" + id;
+    }
+
+    @GetMapping("/verification/findings/{id}")
+    @PreAuthorize(VerificationRoles.READ)
+    String finding(@PathVariable long id, Model model) {
+        FindingReviews.Finding finding = reviews.find(id);
+        model.addAttribute("finding", finding);
+        model.addAttribute("outcomes", FindingReviews.Outcome.values());
+        return "verification/finding";
+    }
+
+    @PostMapping("/verification/findings/{id}/classification")
+    @PreAuthorize(VerificationRoles.HANDLE)
+    String classify(
+            @PathVariable long id,
+            @RequestParam(required = false) FindingReviews.Outcome outcome,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            reviews.classify(id, outcome, reason);
+            redirect.addFlashAttribute("notice", "已记录核实结论");
+        } catch (BusinessRuleViolation e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/verification/findings/" + id;
+    }
+
+    @PostMapping("/verification/findings/{id}/objection")
+    @PreAuthorize(VerificationRoles.HANDLE)
+    String object(
+            @PathVariable long id,
+            @RequestParam(required = false) String statement,
+            @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
+            RedirectAttributes redirect) {
+        try {
+            reviews.object(id, statement, VerificationApiController.uploads(evidence));
+            redirect.addFlashAttribute("notice", "已登记申请人的异议，待复核");
+        } catch (BusinessRuleViolation e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/verification/findings/" + id;
+    }
+
+    @PostMapping("/verification/findings/{id}/re-review")
+    @PreAuthorize(VerificationRoles.HANDLE)
+    String reReview(
+            @PathVariable long id,
+            @RequestParam(required = false) FindingReviews.Outcome outcome,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            reviews.reReview(id, outcome, reason);
+            redirect.addFlashAttribute("notice", "已记录复核结论");
+        } catch (BusinessRuleViolation e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/verification/findings/" + id;
+    }
+}

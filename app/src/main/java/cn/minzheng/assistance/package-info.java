@@ -5,5 +5,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "分层分类社会救助",
-        allowedDependencies = {"shared", "platform", "audit", "region", "calendar", "identity", "resident"})
+        allowedDependencies = {
+            "shared",
+            "platform",
+            "audit",
+            "region",
+            "calendar",
+            "identity",
+            "procedure",
+            "resident",
+            "verification"
+        })
 package cn.minzheng.assistance;

@@ -13,6 +13,7 @@
             "procedure",
             "resident",
             "assistance",
+            "assistance :: rules",
             "verification"
         })
 package cn.minzheng.demo;

@@ -57,6 +57,7 @@ public class Cases {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final List<StepConditions> conditions;
 
     Cases(
             CaseStore store,
@@ -74,7 +75,8 @@ public class Cases {
             ApplicationEventPublisher events,
             JdbcClient jdbc,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            List<StepConditions> conditions) {
         this.store = store;
         this.matterTypes = matterTypes;
         this.engine = engine;
@@ -91,6 +93,7 @@ public class Cases {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.conditions = conditions;
     }
 
     // --- inputs -------------------------------------------------------------------------------------------------
@@ -347,7 +350,8 @@ public class Cases {
                     .map(String::strip)
                     .forEach(participants::add);
         }
-        List<String> problems = StepGuard.problems(type, step, facts(c, today), participants.size());
+        List<String> problems = new ArrayList<>(StepGuard.problems(type, step, facts(c, today), participants.size()));
+        problems.addAll(moduleConditions(c, type, step, on));
         if (!problems.isEmpty()) {
             throw new BusinessRuleViolation("不能“" + step.name() + "”：" + String.join("；", problems));
         }
@@ -869,6 +873,19 @@ public class Cases {
         return store.lock(caseId).orElseThrow(() -> new NotFound("案件不存在，或不在您的数据范围内"));
     }
 
+    /** The preconditions the modules owning this matter type add (see {@link StepConditions}). */
+    private List<String> moduleConditions(CaseRecord c, MatterType type, MatterType.Step step, LocalDate on) {
+        List<String> problems = new ArrayList<>();
+        StepConditions.CaseRef ref = new StepConditions.CaseRef(
+                c.id(), c.caseNumber(), type.code(), c.communityCode(), c.state(), c.subjectRef());
+        for (StepConditions condition : conditions) {
+            if (condition.appliesTo(type.code())) {
+                problems.addAll(condition.problems(ref, step.code(), on));
+            }
+        }
+        return problems;
+    }
+
     private StepGuard.Facts facts(CaseRecord c, LocalDate today) {
         Set<String> kinds = new LinkedHashSet<>(jdbc.sql("select distinct kind from case_attachment where case_id = ?")
                 .param(c.id())
@@ -895,6 +912,7 @@ public class Cases {
                     problems.add("案件中止中（等待补正材料）");
                 }
                 problems.addAll(StepGuard.problems(type, step, facts, -1));
+                problems.addAll(moduleConditions(c, type, step, today));
                 actions.add(new ActionView(
                         step.code(),
                         step.name(),

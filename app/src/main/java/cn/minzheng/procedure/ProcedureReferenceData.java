@@ -34,6 +34,7 @@ class ProcedureReferenceData implements ApplicationRunner {
     private final Parameters parameters;
     private final MatterTypes matterTypes;
     private final List<MatterTypeSource> sources;
+    private final List<ReferenceDataSource> referenceData;
     private final District district;
     private final TransactionTemplate transactions;
 
@@ -42,12 +43,14 @@ class ProcedureReferenceData implements ApplicationRunner {
             Parameters parameters,
             MatterTypes matterTypes,
             List<MatterTypeSource> sources,
+            List<ReferenceDataSource> referenceData,
             District district,
             TransactionTemplate transactions) {
         this.legalBasis = legalBasis;
         this.parameters = parameters;
         this.matterTypes = matterTypes;
         this.sources = sources;
+        this.referenceData = referenceData;
         this.district = district;
         this.transactions = transactions;
     }
@@ -69,8 +72,34 @@ class ProcedureReferenceData implements ApplicationRunner {
     }
 
     private int[] loadLegalBasis() {
+        int[] added = {0, 0};
+        for (String file : files("procedure/legal-basis.yaml", ReferenceDataSource::legalBasis)) {
+            int[] more = loadLegalBasis(file);
+            added[0] += more[0];
+            added[1] += more[1];
+        }
+        return added;
+    }
+
+    private int loadParameters() {
+        int added = 0;
+        for (String file : files("procedure/parameters.yaml", ReferenceDataSource::parameters)) {
+            added += loadParameters(file);
+        }
+        return added;
+    }
+
+    /** The kernel's own file first, then the modules' files. */
+    private List<String> files(String own, java.util.function.Function<ReferenceDataSource, List<String>> of) {
+        List<String> files = new java.util.ArrayList<>();
+        files.add(own);
+        referenceData.forEach(source -> files.addAll(of.apply(source)));
+        return files;
+    }
+
+    private int[] loadLegalBasis(String file) {
         Yaml.Problems problems = new Yaml.Problems();
-        Yaml.Node root = new Yaml.Node("", Yaml.parse(read("procedure/legal-basis.yaml"), problems), problems);
+        Yaml.Node root = new Yaml.Node("", Yaml.parse(read(file), problems), problems);
         int documents = 0;
         int articles = 0;
         for (Yaml.Node d : root.list("documents")) {
@@ -103,13 +132,13 @@ class ProcedureReferenceData implements ApplicationRunner {
                 }
             }
         }
-        fail(problems, "procedure/legal-basis.yaml");
+        fail(problems, file);
         return new int[] {documents, articles};
     }
 
-    private int loadParameters() {
+    private int loadParameters(String file) {
         Yaml.Problems problems = new Yaml.Problems();
-        Yaml.Node root = new Yaml.Node("", Yaml.parse(read("procedure/parameters.yaml"), problems), problems);
+        Yaml.Node root = new Yaml.Node("", Yaml.parse(read(file), problems), problems);
         int added = 0;
         for (Yaml.Node p : root.list("parameters")) {
             String code = p.required("code");
@@ -152,7 +181,7 @@ class ProcedureReferenceData implements ApplicationRunner {
                             "随平台发布的初始值（见 domain-spec §14）"));
             added++;
         }
-        fail(problems, "procedure/parameters.yaml");
+        fail(problems, file);
         return added;
     }
 

@@ -22,7 +22,7 @@ public final class TekunEligibility {
             boolean noCivilCapacityMissingOrImprisoned) {
 
         /** 第八条: treated as unable to support. */
-        boolean unable() {
+        public boolean unable() {
             return tekun
                     || dibaoAged60OrMore
                     || (age >= 70 && incomeBelowLocalAverageAndAssetsWithinRule)
@@ -67,6 +67,11 @@ public final class TekunEligibility {
         }
         trace.add("结论", eligible ? "符合特困人员认定条件" : "不符合特困人员认定条件", Articles.TEKUN_CRITERIA);
         return new Result(eligible, trace);
+    }
+
+    /** 第五条: no capacity to work by age or by the kind and grade of disability. */
+    public static boolean noCapacityToWork(MemberFacts person, LocalDate on) {
+        return noCapacityToWork(person, person.ageOn(on));
     }
 
     static boolean noCapacityToWork(MemberFacts person, int age) {

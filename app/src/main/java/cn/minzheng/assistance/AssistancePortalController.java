@@ -1,0 +1,88 @@
+package cn.minzheng.assistance;
+
+import cn.minzheng.region.Regions;
+import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.shared.NotFound;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 网上申请 on the public portal (no sign-in): apply with the minimum, get a receipt number and a query code, and follow
+ * one's own application with both. Nothing here shows anyone else's data.
+ */
+@Controller
+class AssistancePortalController {
+
+    private final PortalApplications portal;
+    private final Regions regions;
+    private final Clock clock;
+
+    AssistancePortalController(PortalApplications portal, Regions regions, Clock clock) {
+        this.portal = portal;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    record CommunityOption(String code, String label) {}
+
+    @GetMapping("/portal/assistance")
+    String form(Model model) {
+        List<CommunityOption> options = new ArrayList<>();
+        for (Regions.Tree.Street street : regions.tree(LocalDate.now(clock)).streets()) {
+            street.communities()
+                    .forEach(c -> options.add(
+                            new CommunityOption(c.code(), street.unit().name() + " · " + c.name())));
+        }
+        model.addAttribute("communities", options);
+        return "assistance/portal-apply";
+    }
+
+    @PostMapping("/portal/assistance/applications")
+    String submit(
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) String communityCode,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) Integer householdSize,
+            @RequestParam(required = false) String situation,
+            @RequestParam(defaultValue = "false") boolean consent,
+            Model model) {
+        try {
+            model.addAttribute(
+                    "receipt",
+                    portal.submit(new PortalApplications.Submission(
+                            programme, communityCode, name, phone, householdSize, situation, consent)));
+            return "assistance/portal-receipt";
+        } catch (BusinessRuleViolation e) {
+            model.addAttribute("problem", e.getMessage());
+            return form(model);
+        }
+    }
+
+    @GetMapping("/portal/assistance/track")
+    String trackForm() {
+        return "assistance/portal-track";
+    }
+
+    @PostMapping("/portal/assistance/track")
+    String track(
+            @RequestParam(required = false) String receiptNo,
+            @RequestParam(required = false) String queryCode,
+            HttpServletRequest request,
+            Model model) {
+        try {
+            model.addAttribute("status", portal.track(receiptNo, queryCode, request.getRemoteAddr()));
+        } catch (NotFound e) {
+            model.addAttribute("problem", e.getMessage());
+        }
+        return "assistance/portal-track";
+    }
+}

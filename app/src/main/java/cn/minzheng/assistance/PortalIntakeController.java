@@ -1,0 +1,50 @@
+package cn.minzheng.assistance;
+
+import cn.minzheng.shared.BusinessRuleViolation;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The street's side of the portal: applications made online, to be called back and taken up at the window. */
+@Controller
+class PortalIntakeController {
+
+    private final PortalApplications portal;
+
+    PortalIntakeController(PortalApplications portal) {
+        this.portal = portal;
+    }
+
+    @GetMapping("/assistance/portal-applications")
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
+    String list(@RequestParam(defaultValue = "false") boolean all, Model model) {
+        model.addAttribute("waiting", portal.waiting(all));
+        model.addAttribute("all", all);
+        return "assistance/portal-applications";
+    }
+
+    @PostMapping("/assistance/portal-applications/{id}/phone")
+    @PreAuthorize("hasAnyRole('STREET_OFFICER', 'COMMUNITY_WORKER')")
+    String phone(@PathVariable long id, Model model) {
+        model.addAttribute("revealedPhone", portal.phone(id));
+        model.addAttribute("revealedFor", id);
+        return list(false, model);
+    }
+
+    @PostMapping("/assistance/portal-applications/{id}/decline")
+    @PreAuthorize("hasRole('STREET_OFFICER')")
+    String decline(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            portal.decline(id, reason);
+            redirect.addFlashAttribute("notice", "已不予受理，申请人查询时可见理由");
+        } catch (BusinessRuleViolation e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/assistance/portal-applications";
+    }
+}

@@ -1,0 +1,260 @@
+package cn.minzheng.assistance;
+
+import cn.minzheng.audit.AuditEvent;
+import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.platform.District;
+import cn.minzheng.platform.SystemActor;
+import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.shared.NotFound;
+import cn.minzheng.verification.VerificationReportReady;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 家庭经济状况核对 results on a case. The verification module publishes {@link VerificationReportReady} when a report is
+ * complete and the result is attached here as {@code ENGINE}; until that module runs, a caseworker enters the result of
+ * the checks made by hand (社保、公积金、车辆、不动产 …) — recorded as {@code MANUAL} and shown as such on the case and in
+ * the decision's facts.
+ */
+@Service
+public class VerificationResults {
+
+    private static final Logger log = LoggerFactory.getLogger(VerificationResults.class);
+
+    private final JdbcClient jdbc;
+    private final ApplicationStore applications;
+    private final AuditTrail audit;
+    private final District district;
+    private final TransactionTemplate newTransaction;
+    private final Clock clock;
+
+    VerificationResults(
+            JdbcClient jdbc,
+            ApplicationStore applications,
+            AuditTrail audit,
+            District district,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.applications = applications;
+        this.audit = audit;
+        this.district = district;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    public record Result(
+            long id,
+            String source,
+            Long requestId,
+            LocalDate checkedOn,
+            int personsChecked,
+            int recordsCompared,
+            int disqualifying,
+            int needsExplanation,
+            int information,
+            String summary,
+            String recordedBy,
+            Instant recordedAt) {
+
+        public boolean manual() {
+            return "MANUAL".equals(source);
+        }
+
+        public String sourceLabel() {
+            return manual() ? "人工录入（核对系统尚未接入）" : "家庭经济状况核对系统";
+        }
+    }
+
+    /** A result of checks made by hand, with what was checked; only after the verification was requested. */
+    public record ManualResult(
+            LocalDate checkedOn,
+            Integer personsChecked,
+            Integer recordsCompared,
+            Integer disqualifying,
+            Integer needsExplanation,
+            Integer information,
+            String summary) {
+
+        public ManualResult {
+            personsChecked = personsChecked == null ? 0 : personsChecked;
+            recordsCompared = recordsCompared == null ? 0 : recordsCompared;
+            disqualifying = disqualifying == null ? 0 : disqualifying;
+            needsExplanation = needsExplanation == null ? 0 : needsExplanation;
+            information = information == null ? 0 : information;
+        }
+    }
+
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER')")
+    @Transactional
+    public Result recordManual(long applicationId, ManualResult in) {
+        Application a = applications.find(applicationId).orElseThrow(() -> new NotFound("申请不存在，或不在您的数据范围内"));
+        if (a.closedOn() != null) {
+            throw new BusinessRuleViolation("案件已办结");
+        }
+        LocalDate requested = jdbc.sql("select verification_requested_on from assistance_application where id = ?")
+                .param(a.id())
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
+        if (requested == null) {
+            throw new BusinessRuleViolation("尚未提请家庭经济状况核对（须在全部计入的家庭成员签署授权书后提请）");
+        }
+        if (in.summary() == null || in.summary().strip().length() < 4) {
+            throw new BusinessRuleViolation("人工录入核对结果时，请写明核对了哪些信息、向哪些部门查询、结论如何");
+        }
+        if (in.personsChecked() < 0
+                || in.recordsCompared() < 0
+                || in.disqualifying() < 0
+                || in.needsExplanation() < 0
+                || in.information() < 0) {
+            throw new BusinessRuleViolation("核对数量不能为负数");
+        }
+        LocalDate checked = in.checkedOn() == null ? LocalDate.now(clock) : in.checkedOn();
+        if (checked.isAfter(LocalDate.now(clock)) || checked.isBefore(requested)) {
+            throw new BusinessRuleViolation("核对日期须在提请核对（" + requested + "）之后、今天之前");
+        }
+        long id = insert(
+                a,
+                "MANUAL",
+                null,
+                checked,
+                in.personsChecked(),
+                in.recordsCompared(),
+                in.disqualifying(),
+                in.needsExplanation(),
+                in.information(),
+                in.summary().strip(),
+                SecurityContextHolder.getContext().getAuthentication().getName());
+        audit.record(AuditEvent.success("ASSISTANCE_VERIFICATION_MANUAL", "assistance_application", a.id())
+                .because("result " + id));
+        return of(a.id()).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    @PreAuthorize(AssistanceRoles.READ)
+    @Transactional(readOnly = true)
+    public List<Result> of(long applicationId) {
+        return jdbc.sql("select * from assistance_verification where application_id = ? order by id desc")
+                .param(applicationId)
+                .query((rs, n) -> new Result(
+                        rs.getLong("id"),
+                        rs.getString("source"),
+                        (Long) rs.getObject("request_id"),
+                        rs.getObject("checked_on", LocalDate.class),
+                        rs.getInt("persons_checked"),
+                        rs.getInt("records_compared"),
+                        rs.getInt("disqualifying"),
+                        rs.getInt("needs_explanation"),
+                        rs.getInt("information"),
+                        rs.getString("summary"),
+                        rs.getString("recorded_by"),
+                        rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    Optional<Result> latest(long applicationId) {
+        return of(applicationId).stream().findFirst();
+    }
+
+    /**
+     * The verification module's report for a case ({@code caseRef} "case:&lt;id&gt;"): attached after the report is
+     * committed, in its own transaction, as the platform in the district's scope (the event carries counts only).
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(VerificationReportReady report) {
+        if (report.caseRef() == null || !report.caseRef().startsWith("case:")) {
+            return;
+        }
+        long caseId;
+        try {
+            caseId = Long.parseLong(report.caseRef().substring(5));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        SystemActor.run(
+                district.scope(),
+                () -> newTransaction.executeWithoutResult(status -> applications
+                        .byCase(caseId)
+                        .ifPresentOrElse(
+                                a -> {
+                                    boolean known = jdbc.sql(
+                                                            "select count(*) from assistance_verification where application_id = ? and request_id = ?")
+                                                    .params(a.id(), report.requestId())
+                                                    .query(Long.class)
+                                                    .single()
+                                            > 0;
+                                    if (!known) {
+                                        long id = insert(
+                                                a,
+                                                "ENGINE",
+                                                report.requestId(),
+                                                report.checkedOn(),
+                                                report.personsChecked(),
+                                                report.recordsCompared(),
+                                                report.disqualifying(),
+                                                report.needsExplanation(),
+                                                report.information(),
+                                                null,
+                                                "system");
+                                        audit.record(AuditEvent.success(
+                                                        "ASSISTANCE_VERIFICATION_REPORT",
+                                                        "assistance_application",
+                                                        a.id())
+                                                .because("result " + id + " request " + report.requestId()));
+                                    }
+                                },
+                                () -> log.warn("核对报告 {} 指向的案件 {} 不是社会救助申请", report.requestId(), caseId))),
+                "DEPARTMENT_OFFICER");
+    }
+
+    private long insert(
+            Application a,
+            String source,
+            Long requestId,
+            LocalDate checkedOn,
+            int persons,
+            int records,
+            int disqualifying,
+            int explanation,
+            int information,
+            String summary,
+            String by) {
+        return jdbc.sql("""
+                        insert into assistance_verification (application_id, community_code, source, request_id,
+                            checked_on, persons_checked, records_compared, disqualifying, needs_explanation, information,
+                            summary, recorded_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                        """)
+                .params(
+                        a.id(),
+                        a.communityCode(),
+                        source,
+                        requestId,
+                        checkedOn,
+                        persons,
+                        records,
+                        disqualifying,
+                        explanation,
+                        information,
+                        summary,
+                        by)
+                .query(Long.class)
+                .single();
+    }
+}

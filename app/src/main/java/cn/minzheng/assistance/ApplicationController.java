@@ -46,6 +46,7 @@ class ApplicationController {
     private final CaseFiles files;
     private final Investigations investigations;
     private final VerificationResults verifications;
+    private final CaseVerification caseVerification;
     private final Assessments assessments;
     private final TemporaryAid temporary;
     private final PortalApplications portal;
@@ -59,6 +60,7 @@ class ApplicationController {
             CaseFiles files,
             Investigations investigations,
             VerificationResults verifications,
+            CaseVerification caseVerification,
             Assessments assessments,
             TemporaryAid temporary,
             PortalApplications portal,
@@ -70,6 +72,7 @@ class ApplicationController {
         this.files = files;
         this.investigations = investigations;
         this.verifications = verifications;
+        this.caseVerification = caseVerification;
         this.assessments = assessments;
         this.temporary = temporary;
         this.portal = portal;
@@ -328,6 +331,15 @@ class ApplicationController {
         });
     }
 
+    @PostMapping("/assistance/applications/{id}/verification-request")
+    @PreAuthorize("hasRole('STREET_OFFICER')")
+    String verificationRequest(@PathVariable long id, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            CaseVerification.Requested r = caseVerification.request(id);
+            return "已向家庭经济状况核对系统提请核对（核对请求 " + r.requestId() + "，" + r.stage() + "）；核对报告出具后自动附到本案";
+        });
+    }
+
     @PostMapping("/assistance/applications/{id}/verification")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER')")
     String verification(
@@ -343,7 +355,7 @@ class ApplicationController {
                             Forms.number(form, "needsExplanation"),
                             Forms.number(form, "information"),
                             Forms.text(form, "summary")));
-            return "已人工录入核对结果（标注为人工录入）";
+            return "已手工录入核对结果（标注为手工录入，后备方式）";
         });
     }
 

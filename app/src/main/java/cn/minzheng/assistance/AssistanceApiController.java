@@ -33,6 +33,7 @@ class AssistanceApiController {
     private final CaseFiles files;
     private final Investigations investigations;
     private final VerificationResults verifications;
+    private final CaseVerification caseVerification;
     private final Assessments assessments;
     private final TemporaryAid temporary;
     private final ReviewTasks reviews;
@@ -45,6 +46,7 @@ class AssistanceApiController {
             CaseFiles files,
             Investigations investigations,
             VerificationResults verifications,
+            CaseVerification caseVerification,
             Assessments assessments,
             TemporaryAid temporary,
             ReviewTasks reviews,
@@ -55,6 +57,7 @@ class AssistanceApiController {
         this.files = files;
         this.investigations = investigations;
         this.verifications = verifications;
+        this.caseVerification = caseVerification;
         this.assessments = assessments;
         this.temporary = temporary;
         this.reviews = reviews;
@@ -160,6 +163,13 @@ class AssistanceApiController {
     @PreAuthorize(AssistanceRoles.INVESTIGATE)
     Investigations.CareAssessment care(@PathVariable long id, @RequestBody CareBody body) {
         return investigations.assessCare(id, body.assessedOn(), body.activities(), body.assessor());
+    }
+
+    /** 提请核对 through the verification system: the kernel step and the request, all or nothing. */
+    @PostMapping("/applications/{id}/verification-requests")
+    @PreAuthorize("hasRole('STREET_OFFICER')")
+    ResponseEntity<CaseVerification.Requested> verificationRequest(@PathVariable long id) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(caseVerification.request(id));
     }
 
     @PostMapping("/applications/{id}/verification-results")

@@ -27,9 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 家庭经济状况核对 results on a case. The verification module publishes {@link VerificationReportReady} when a report is
- * complete and the result is attached here as {@code ENGINE}; until that module runs, a caseworker enters the result of
- * the checks made by hand (社保、公积金、车辆、不动产 …) — recorded as {@code MANUAL} and shown as such on the case and in
- * the decision's facts.
+ * complete and the result is attached here as {@code ENGINE}. The request itself is made from the case
+ * ({@link CaseVerification}). Only as a fallback — a case the system has not been asked to check because it could not
+ * (no department data, the engine unavailable) — a caseworker enters the result of the checks made by hand (社保、公积金、
+ * 车辆、不动产 …): recorded as {@code MANUAL} and shown as 手工录入 on the case and in the decision's facts.
  */
 @Service
 public class VerificationResults {
@@ -78,7 +79,7 @@ public class VerificationResults {
         }
 
         public String sourceLabel() {
-            return manual() ? "人工录入（核对系统尚未接入）" : "家庭经济状况核对系统";
+            return manual() ? "手工录入（后备：未经核对系统核对）" : "家庭经济状况核对系统";
         }
     }
 
@@ -115,6 +116,11 @@ public class VerificationResults {
                 .orElse(null);
         if (requested == null) {
             throw new BusinessRuleViolation("尚未提请家庭经济状况核对（须在全部计入的家庭成员签署授权书后提请）");
+        }
+        Long systemRequest = systemRequest(a.id());
+        if (systemRequest != null) {
+            throw new BusinessRuleViolation(
+                    "本案已通过家庭经济状况核对系统提请核对（核对请求 " + systemRequest + "），核对报告出具后自动附到本案；手工录入只用于核对系统无法核对的情形");
         }
         if (in.summary() == null || in.summary().strip().length() < 4) {
             throw new BusinessRuleViolation("人工录入核对结果时，请写明核对了哪些信息、向哪些部门查询、结论如何");
@@ -166,6 +172,15 @@ public class VerificationResults {
                         rs.getString("recorded_by"),
                         rs.getTimestamp("recorded_at").toInstant()))
                 .list();
+    }
+
+    /** The verification module's newest request made from the case ({@link CaseVerification}), or null. */
+    Long systemRequest(long applicationId) {
+        return jdbc.sql("select verification_request_id from assistance_application where id = ?")
+                .param(applicationId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     Optional<Result> latest(long applicationId) {

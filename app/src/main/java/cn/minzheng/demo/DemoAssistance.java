@@ -135,6 +135,46 @@ class DemoAssistance implements DemoStep {
         return new String[] {"SYSTEM_ADMIN"};
     }
 
+    /** A 存量 beneficiary's household and the programme its paper decision was for. */
+    private record Signing(Household household, String programme, LocalDate from) {}
+
+    /**
+     * The 授权书 that the 存量对象 signed when they applied on paper (审核确认办法第九条), entered by their street as the
+     * street's staff enter any letter: every member the household counts today, for the programme of the decision,
+     * signed before the first month paid and valid while assisted (no end date). Without them the verification demo's
+     * monthly re-verification could check none of them. The verification demo keeps its own household without a letter
+     * (in 610113001001, chosen among households nobody has a letter for).
+     */
+    private int letters(List<Signing> signings, LocalDate today) {
+        int recorded = 0;
+        for (Signing s : signings) {
+            String street = street(s.household().community());
+            LocalDate signed = s.from().minusDays(20);
+            List<Long> counted = as(
+                            street,
+                            () -> residents.membersForAssistance(s.household().id(), today))
+                    .stream()
+                    .filter(d -> d.verdict() != HouseholdMembershipPolicy.Verdict.EXCLUDED)
+                    .map(HouseholdMembershipPolicy.Decision::residentId)
+                    .toList();
+            for (long member : counted) {
+                as(
+                        street,
+                        () -> authorisations.record(new Authorisations.NewAuthorisation(
+                                member,
+                                Set.of(s.programme()),
+                                Authorisation.Signer.SELF,
+                                null,
+                                signed,
+                                null,
+                                null,
+                                null)));
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
     /** A demo household: its id, community and members (the head first). */
     private record Household(long id, String community, List<ResidentSummary> members) {
 
@@ -162,6 +202,7 @@ class DemoAssistance implements DemoStep {
         List<Household> households = households();
         List<Household> reserved = new ArrayList<>();
         List<LegacyBeneficiaries.Legacy> rows = new ArrayList<>();
+        List<Signing> signings = new ArrayList<>();
         int serial = 0;
         for (Household h : households) {
             // the first community of 小寨路街道 is left to the verification demo, whose households' letters it arranges
@@ -199,6 +240,7 @@ class DemoAssistance implements DemoStep {
                         reviewed,
                         false,
                         "雁民特困〔" + from.getYear() + "〕" + (++serial) + "号（演示）"));
+                signings.add(new Signing(h, "TEKUN", from));
             } else if (random.nextInt(100) < 15) {
                 int members = h.members().size();
                 // the gap method: the standard less a per-capita income of up to 60 % of it
@@ -215,6 +257,7 @@ class DemoAssistance implements DemoStep {
                         reviewed,
                         random.nextInt(10) < 3,
                         "雁民低保〔" + from.getYear() + "〕" + (++serial) + "号（演示）"));
+                signings.add(new Signing(h, "DIBAO", from));
             }
         }
         int registered = 0;
@@ -222,6 +265,7 @@ class DemoAssistance implements DemoStep {
             List<LegacyBeneficiaries.Legacy> batch = rows.subList(i, Math.min(rows.size(), i + 200));
             registered += as("qu_jingban", () -> legacy.register(batch));
         }
+        int letters = letters(signings, today);
         int built = cases(reserved, today);
         ReviewTasks.Generated tasks = reviews.generate(today);
         int responders = team(today);
@@ -236,8 +280,9 @@ class DemoAssistance implements DemoStep {
                         "夫妻二人均患慢性病，无固定收入，想申请低保",
                         true)));
         log.info(
-                "演示数据：存量救助对象 {} 个，社会救助案件 {} 件，核查任务 {} 件，应急响应队员 {} 名",
+                "演示数据：存量救助对象 {} 个（授权书 {} 份），社会救助案件 {} 件，核查任务 {} 件，应急响应队员 {} 名",
                 registered,
+                letters,
                 built,
                 Math.max(0, tasks.periodic()) + Math.max(0, tasks.deaths()),
                 responders);

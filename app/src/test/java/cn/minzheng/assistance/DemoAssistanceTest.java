@@ -227,4 +227,42 @@ class DemoAssistanceTest {
         assertThat(count("select count(*) from payment_roll where programme_code = 'DIBAO' and period = ?", first))
                 .isEqualTo(1);
     }
+
+    @Test
+    void theVerificationDemosReverificationChecksEveryBeneficiaryForTheyHaveSignedTheirLetters() {
+        // the households receiving assistance on the day of the batch (a 特困 person counts for their household)
+        long beneficiaries = count("""
+                select count(distinct case when s.subject_type = 'HOUSEHOLD' then s.subject_id else m.household_id end)
+                from assistance_status s
+                left join household_member m on s.subject_type = 'PERSON' and m.resident_id = s.subject_id
+                                             and m.left_on is null
+                where s.effective_from <= current_date and (s.effective_to is null or s.effective_to > current_date)""");
+        assertThat(beneficiaries).as("the small demo's beneficiary households").isGreaterThanOrEqualTo(250);
+        assertThat(count("select count(*) from verification_batch")).isEqualTo(1);
+        assertThat(count("select households::bigint from verification_batch")).isEqualTo(beneficiaries);
+        // every one of them verified: none refused for a missing 授权书 (before the letters: 326 of 328 refused)
+        assertThat(count("select refused::bigint from verification_batch")).isZero();
+        assertThat(count("select verified::bigint from verification_batch")).isEqualTo(beneficiaries);
+        assertThat(count("""
+                        select count(*) from verification_request r join verification_batch b on b.id = r.batch_id
+                        where r.status = 'COMPLETED' and r.persons > 0""")).isEqualTo(beneficiaries);
+        // the letters are the streets' entries, for the decision's programme: every 存量 household has them
+        assertThat(count("""
+                        select count(*) from assistance_status s
+                        where s.subject_type = 'HOUSEHOLD' and s.programme_code = 'DIBAO' and s.decision_ref like '雁民%（演示）'
+                          and not exists (select 1 from household_member m
+                                          join verification_authorisation v on v.resident_id = m.resident_id
+                                          where m.household_id = s.subject_id and m.left_on is null
+                                            and 'DIBAO' = any (v.programmes) and v.revoked_on is null
+                                            and v.recorded_by like 'jiedao_%')""")).isZero();
+        // and the verification demo still has its household refused for a member without a letter
+        assertThat(count("""
+                        select count(*) from audit_entry a
+                        join household h on h.id::text = a.target_id
+                        where a.action = 'VERIFICATION_REQUEST_REFUSED' and a.result = 'DENIED'
+                          and h.community_code = '610113001001'
+                          and exists (select 1 from household_member m where m.household_id = h.id and m.left_on is null
+                                      and not exists (select 1 from verification_authorisation v
+                                                      where v.resident_id = m.resident_id))""")).isEqualTo(1);
+    }
 }

@@ -1,0 +1,257 @@
+package cn.minzheng.assistance;
+
+import static cn.minzheng.assistance.Fixtures.act;
+import static cn.minzheng.assistance.Fixtures.d;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.minzheng.assistance.Fixtures.Member;
+import cn.minzheng.procedure.Cases;
+import cn.minzheng.resident.BulkRegistration;
+import cn.minzheng.resident.Relationship;
+import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.shared.Gender;
+import cn.minzheng.shared.NotFound;
+import cn.minzheng.test.TestDistrict;
+import cn.minzheng.test.TestPostgresSql;
+import cn.minzheng.verification.Authorisation;
+import cn.minzheng.verification.Authorisations;
+import cn.minzheng.verification.VerificationCentre;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * 提请核对 from the case, on the real verification module (PostgreSQL for letters and requests, DuckDB for the
+ * departments' data): the request names the case's household, programme and {@code case:<id>}; a missing 授权书 gives
+ * the Chinese reason and leaves neither a step nor a request; only the case's own street may ask; the report comes
+ * back to the case when it is issued; a hand-entered result is refused once the system has the case.
+ */
+@SpringBootTest
+class CaseVerificationTest {
+
+    private static final String VEHICLE_HEADER =
+            "record_id,id_number,name,gender,birth_date,plate,vehicle_type,registered_on,deregistered_on\n";
+
+    @Autowired
+    TestDistrict district;
+
+    @Autowired
+    Applications applications;
+
+    @Autowired
+    Investigations investigations;
+
+    @Autowired
+    VerificationResults verifications;
+
+    @Autowired
+    CaseVerification caseVerification;
+
+    @Autowired
+    Assessments assessments;
+
+    @Autowired
+    Cases cases;
+
+    @Autowired
+    Authorisations authorisations;
+
+    @Autowired
+    VerificationCentre centre;
+
+    @Autowired
+    BulkRegistration registration;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Flow flow;
+
+    @BeforeEach
+    void setUp() {
+        district.ensure();
+        flow = new Flow(applications, investigations, verifications, assessments, cases, authorisations);
+        if (count("select count(*) from verification_store_generation where status = 'READY'") == 0) {
+            // one delivery: a car registered to 核对乙 (no number on the record: linked by name and birth date)
+            As.officer()
+                    .call(() -> centre.deliver(
+                            "vehicle",
+                            "vehicle.csv",
+                            (VEHICLE_HEADER + "cv-car,,核对乙,M,1961-02-03,陕A90001,小型汽车,2016-01-01,\n"
+                                            + "cv-stranger,610113198001010015,赵大明,M,1980-01-01,陕A90002,小型汽车,2015-01-01,\n")
+                                    .getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** A DIBAO case of a two-person household, accepted and under investigation. */
+    private Case dibao(String head, String headBorn, String spouse) {
+        long[] h = Fixtures.household(
+                registration,
+                jdbc,
+                Fixtures.COMMUNITY,
+                Member.of(head, Gender.MALE, headBorn, Relationship.HEAD),
+                Member.of(spouse, Gender.FEMALE, "1963-05-06", Relationship.SPOUSE));
+        Application a = flow.intake(As.street(), CaseKind.DIBAO, h[0], null, d(7, 1), false);
+        As.street().run(() -> cases.perform(a.caseId(), "START_INVESTIGATION", act(d(7, 2))));
+        return new Case(a, h);
+    }
+
+    private record Case(Application a, long[] h) {}
+
+    @Test
+    void theRequestNamesTheCasesHouseholdProgrammeAndReferenceAndItsReportComesBack() {
+        Case c = dibao("核对甲", "1958-01-02", "核对甲妻");
+        Fixtures.authorise(authorisations, d(7, 1), "DIBAO", c.h()[1], c.h()[2]);
+        // another household in the store's data is not this one's concern
+        long before = count("select count(*) from verification_request");
+
+        CaseVerification.Requested r = As.street().call(() -> caseVerification.request(c.a().id()));
+
+        assertThat(count("select count(*) from verification_request")).isEqualTo(before + 1);
+        assertThat(TestPostgresSql.queryForObject(
+                        jdbc,
+                        "select household_id || '/' || programme || '/' || case_ref || '/' || kind || '/' || status"
+                                + " || '/' || persons || '/' || requested_by from verification_request where id = ?",
+                        String.class,
+                        r.requestId()))
+                .isEqualTo(c.h()[0] + "/DIBAO/case:" + c.a().caseId() + "/CASE/COMPLETED/2/t_street");
+        assertThat(r.caseRef()).isEqualTo("case:" + c.a().caseId());
+        // the kernel step was taken with it, by the same officer
+        assertThat(stepsDone(c.a().id())).contains("REQUEST_VERIFICATION");
+        assertThat(TestPostgresSql.queryForObject(
+                        jdbc,
+                        "select verification_request_id from assistance_application where id = ?",
+                        Long.class,
+                        c.a().id()))
+                .isEqualTo(r.requestId());
+
+        // nothing found: the report is issued at once and, after the commit, is the case's result
+        List<VerificationResults.Result> results = As.street().call(() -> verifications.of(c.a().id()));
+        assertThat(results).singleElement().satisfies(v -> {
+            assertThat(v.source()).isEqualTo("ENGINE");
+            assertThat(v.requestId()).isEqualTo(r.requestId());
+            assertThat(v.personsChecked()).isEqualTo(2);
+            assertThat(v.manual()).isFalse();
+        });
+
+        // the system has the case: a result typed by hand is refused
+        assertThatThrownBy(() -> As.street()
+                        .call(() -> verifications.recordManual(
+                                c.a().id(),
+                                new VerificationResults.ManualResult(null, 2, 0, 0, 0, 0, "人工查询社保、公积金，未见异常"))))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("手工录入只用于核对系统无法核对的情形");
+    }
+
+    @Test
+    void aReportWaitingForTheReviewOfAFindingComesBackWhenIssued() {
+        Case c = dibao("核对乙", "1961-02-03", "核对乙妻");
+        Fixtures.authorise(authorisations, d(7, 1), "ALL", c.h()[1], c.h()[2]);
+
+        CaseVerification.Requested r = As.street().call(() -> caseVerification.request(c.a().id()));
+        assertThat(r.request().needsExplanation())
+                .as("the car found by name and birth date")
+                .isEqualTo(1);
+        assertThat(r.stage()).contains("待核实疑点");
+        assertThat(As.street().call(() -> verifications.of(c.a().id())))
+                .as("no result before the report")
+                .isEmpty();
+
+        List<VerificationCentre.FindingRef> findings = As.street().call(() -> centre.findings(r.requestId()));
+        assertThat(findings)
+                .singleElement()
+                .satisfies(f -> assertThat(f.recordId()).isEqualTo("cv-car"));
+        As.street().run(() -> centre.classify(findings.get(0).id(), "NEEDS_EXPLANATION", "车辆登记在申请人名下，请说明"));
+        As.street().call(() -> centre.issueReport(r.requestId()));
+
+        assertThat(As.street().call(() -> verifications.of(c.a().id())))
+                .singleElement()
+                .satisfies(v -> {
+                    assertThat(v.source()).isEqualTo("ENGINE");
+                    assertThat(v.requestId()).isEqualTo(r.requestId());
+                    assertThat(v.needsExplanation()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void aMemberWithoutALetterIsNamedAndNothingIsDone() {
+        Case c = dibao("核对丙", "1959-03-04", "核对丙妻");
+        Fixtures.authorise(authorisations, d(7, 1), "DIBAO", c.h()[1]);
+        long requests = count("select count(*) from verification_request");
+
+        assertThatThrownBy(() -> As.street().call(() -> caseVerification.request(c.a().id())))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("核对丙妻")
+                .hasMessageContaining("授权书")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("核对丙、"));
+        assertThat(count("select count(*) from verification_request")).isEqualTo(requests);
+        assertThat(stepsDone(c.a().id())).doesNotContain("REQUEST_VERIFICATION");
+        assertThat(TestPostgresSql.queryForObject(
+                        jdbc,
+                        "select count(*) from assistance_application where id = ?"
+                                + " and verification_request_id is null and verification_requested_on is null",
+                        Long.class,
+                        c.a().id()))
+                .isEqualTo(1);
+
+        // the step taken on the kernel while every letter was valid; then the spouse's letter is withdrawn:
+        // the verification module refuses by itself, and again nothing is recorded
+        long letter = As.street()
+                .call(() -> authorisations.record(new Authorisations.NewAuthorisation(
+                        c.h()[2], Set.of("DIBAO"), Authorisation.Signer.SELF, null, d(7, 1), null, null, null)));
+        As.street().run(() -> cases.perform(c.a().caseId(), "REQUEST_VERIFICATION", act(d(7, 3))));
+        As.street().run(() -> authorisations.revoke(letter, LocalDate.now().minusDays(1), "本人书面撤回授权"));
+        assertThatThrownBy(() -> As.street().call(() -> caseVerification.request(c.a().id())))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("没有有效的核对授权书")
+                .hasMessageContaining("核对丙妻");
+        assertThat(count("select count(*) from verification_request")).isEqualTo(requests);
+        assertThat(TestPostgresSql.queryForObject(
+                        jdbc,
+                        "select count(*) from assistance_application where id = ? and verification_request_id is null",
+                        Long.class,
+                        c.a().id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheCasesOwnStreetMayAsk() {
+        Case c = dibao("核对丁", "1957-04-05", "核对丁妻");
+        Fixtures.authorise(authorisations, d(7, 1), "DIBAO", c.h()[1], c.h()[2]);
+        long requests = count("select count(*) from verification_request");
+
+        assertThatThrownBy(() -> As.otherStreet().call(() -> caseVerification.request(c.a().id())))
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> As.community().call(() -> caseVerification.request(c.a().id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> As.officer().call(() -> caseVerification.request(c.a().id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(count("select count(*) from verification_request")).isEqualTo(requests);
+        assertThat(stepsDone(c.a().id())).doesNotContain("REQUEST_VERIFICATION");
+
+        // the case's own street may
+        assertThat(As.street().call(() -> caseVerification.request(c.a().id())).requestId())
+                .isPositive();
+    }
+
+    private List<String> stepsDone(long applicationId) {
+        return List.of(TestPostgresSql.queryForObject(
+                        jdbc,
+                        "select array_to_string(steps_done, ',') from assistance_application where id = ?",
+                        String.class,
+                        applicationId)
+                .split(","));
+    }
+
+    private long count(String sql) {
+        return TestPostgresSql.queryForObject(jdbc, sql, Long.class);
+    }
+}

@@ -22,6 +22,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -52,6 +53,16 @@ class SecurityConfiguration {
         serializer.setSameSite("Lax");
         serializer.setCookiePath("/");
         return serializer;
+    }
+
+    /**
+     * Two requests of one session at the same time (a double-clicked "生成", a form submitted twice) each add their
+     * flash message to the session; with the plain INSERT the second violates the attributes' primary key and the
+     * user gets an error page although the work was done. PostgreSQL's upsert lets the later write win.
+     */
+    @Bean
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
     @Bean

@@ -80,8 +80,20 @@ public final class RunCommand {
         out.printf(
                 "total=%.3fs link=%.3fs peak_rss=%dMB%n",
                 report.engineSeconds(), report.linkSeconds(), RunReport.peakRssBytes() / (1024 * 1024));
+        out.println(report.memoryLine());
         if (baseline) {
             out.printf("plain_join=%.3fs%n", report.phases().get("plain_join"));
+        }
+    }
+
+    /** Memory DuckDB's buffer manager holds now (cached store blocks, temp tables, …), or -1 where unknown. */
+    static long duckDbMemoryBytes(Connection connection) {
+        try (java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rows =
+                        statement.executeQuery("SELECT sum(memory_usage_bytes)::BIGINT FROM duckdb_memory()")) {
+            return rows.next() ? rows.getLong(1) : -1;
+        } catch (java.sql.SQLException e) {
+            return -1;
         }
     }
 
@@ -90,7 +102,8 @@ public final class RunCommand {
         RunReport report = new RunReport();
         List<ProbePerson> persons = ProbeReader.read(request.probe(), StandardCharsets.UTF_8);
         report.phase("probe_read");
-        try (Connection connection = DuckDbVerifier.open(request.store())) {
+        String memoryLimit = Store.runMemoryLimit(persons.size());
+        try (Connection connection = DuckDbVerifier.open(request.store(), memoryLimit)) {
             DuckDbVerifier verifier = new DuckDbVerifier(connection, report, request.rules());
             verifier.loadProbe(persons);
             report.phase("probe_load");
@@ -100,8 +113,9 @@ public final class RunCommand {
             verifier.writeFindings(request.rules(), request.checkDate(), request.findings());
             report.phase("rules");
             report.finish();
+            report.memory(memoryLimit, duckDbMemoryBytes(connection));
             if (baseline) {
-                // best of three, measured after the engine so both see the same warm store
+                // best of three, measured after the engine so both find the store in the page cache
                 double best = Double.MAX_VALUE;
                 for (int i = 0; i < 3; i++) {
                     best = Math.min(best, verifier.plainJoinSeconds());

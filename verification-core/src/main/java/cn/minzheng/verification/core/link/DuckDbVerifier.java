@@ -56,6 +56,11 @@ public final class DuckDbVerifier {
         return Store.open(Store.file(storeDir));
     }
 
+    /** Opens the store with the given DuckDB memory cap (a run's: {@link Store#runMemoryLimit(long)}). */
+    public static Connection open(Path storeDir, String memoryLimit) throws SQLException {
+        return Store.open(Store.file(storeDir), memoryLimit);
+    }
+
     /** Loads the normalised probe into the temp table {@code probe}. */
     public void loadProbe(List<ProbePerson> persons) throws SQLException {
         execute("CREATE OR REPLACE TEMP TABLE probe (person_id VARCHAR, household_id VARCHAR, household_size INTEGER,"
@@ -109,6 +114,8 @@ public final class DuckDbVerifier {
                     + " WHERE NOT name_conflict");
             execute("CREATE OR REPLACE TEMP TABLE c_" + code + " AS SELECT DISTINCT ON (record_id) " + cols
                     + ", CAST(NULL AS VARCHAR) AS id_text FROM j_" + code + " WHERE name_conflict");
+            // the raw join is split into l_ and c_; holding it to the end of the run would double the link memory
+            execute("DROP TABLE j_" + code);
         }
         StringJoiner counts = new StringJoiner(" + ");
         for (Source source : Source.values()) {

@@ -67,6 +67,26 @@ public final class RunReport {
         return line.toString();
     }
 
+    private String memoryLimit = "";
+    private long duckDbBytes = -1;
+
+    /** Records DuckDB's memory cap of the run and what its buffer manager held at the end of the engine's work. */
+    public void memory(String duckDbMemoryLimit, long duckDbBytesAtEnd) {
+        this.memoryLimit = duckDbMemoryLimit;
+        this.duckDbBytes = duckDbBytesAtEnd;
+    }
+
+    /** Where the memory is: DuckDB's cap and use at the end, and the Java heap's maximum and committed size. */
+    public String memoryLine() {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(
+                "memory duckdb_limit=%s duckdb_in_use=%dMB java_heap_max=%dMB java_heap_committed=%dMB",
+                memoryLimit.isEmpty() ? "-" : memoryLimit,
+                duckDbBytes < 0 ? -1 : duckDbBytes >> 20,
+                runtime.maxMemory() >> 20,
+                runtime.totalMemory() >> 20);
+    }
+
     public String countsLine() {
         StringBuilder line = new StringBuilder("counts");
         counts.forEach(

@@ -23,8 +23,13 @@ public final class Store {
         return dir.resolve(FILE_NAME);
     }
 
-    /** Opens a DuckDB database file with the engine's settings. */
+    /** Opens a DuckDB database file with the engine's settings and the default memory cap ({@link #memoryLimit()}). */
     public static Connection open(Path databaseFile) throws SQLException {
+        return open(databaseFile, memoryLimit());
+    }
+
+    /** Opens a DuckDB database file with the engine's settings and the given memory cap (e.g. {@code 1024MB}). */
+    public static Connection open(Path databaseFile, String memoryLimit) throws SQLException {
         try {
             Class.forName("org.duckdb.DuckDBDriver");
         } catch (ClassNotFoundException e) {
@@ -33,7 +38,7 @@ public final class Store {
         Properties properties = new Properties();
         Connection connection = DriverManager.getConnection("jdbc:duckdb:" + databaseFile.toAbsolutePath(), properties);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET memory_limit='" + memoryLimit() + "'");
+            statement.execute("SET memory_limit='" + memoryLimit.replace("'", "") + "'");
             statement.execute("SET threads=" + Runtime.getRuntime().availableProcessors());
             statement.execute("SET preserve_insertion_order=false");
             Path temp = databaseFile.toAbsolutePath().getParent().resolve("tmp");
@@ -42,10 +47,56 @@ public final class Store {
         return connection;
     }
 
-    /** DuckDB memory cap; the benchmark's L size must stay within 12 GB RSS on a 24 GB machine. */
-    static String memoryLimit() {
+    /**
+     * DuckDB memory cap of load, lookup and export ({@code MINZHENG_DUCKDB_MEMORY}, default 8GB); the L size's load
+     * must stay within 12 GB RSS on a 24 GB machine.
+     */
+    public static String memoryLimit() {
+        String configured = configuredMemoryLimit();
+        return configured == null ? "8GB" : configured;
+    }
+
+    /** Working memory a run keeps per probe person: its links in the link tables, with room for the joins. */
+    static final long RUN_BYTES_PER_PROBE_PERSON = 4096;
+
+    /** The least memory cap of a run: DuckDB's scans, hash tables of the joins, the rules' aggregates. */
+    static final long RUN_MIN_BYTES = 1L << 30;
+
+    /**
+     * DuckDB memory cap of a verification run ({@code MINZHENG_DUCKDB_MEMORY} if set). A run reads every block of the
+     * store once, so DuckDB's cache of the store's blocks saves nothing within the run; left at the load's 8GB it
+     * filled with store blocks (3.5 GB at the M size) and was most of the run's RSS. What a run must hold grows with
+     * the probe, not the store: the probe, its link tables (≈ 7 links per person) and the join's hash tables on the
+     * probe side. So the cap is {@value #RUN_BYTES_PER_PROBE_PERSON} bytes per probe person, at least 1 GB, at most
+     * half the machine's memory; beyond it DuckDB evicts cached blocks first and then spills to the store's tmp/
+     * directory rather than fail.
+     */
+    public static String runMemoryLimit(long probePersons) {
+        String configured = configuredMemoryLimit();
+        if (configured != null) {
+            return configured;
+        }
+        return (runMemoryLimitBytes(probePersons, physicalMemoryBytes()) >> 20) + "MB";
+    }
+
+    static long runMemoryLimitBytes(long probePersons, long physicalMemoryBytes) {
+        long wanted = Math.max(RUN_MIN_BYTES, probePersons * RUN_BYTES_PER_PROBE_PERSON);
+        long cap = physicalMemoryBytes > 0 ? physicalMemoryBytes / 2 : Long.MAX_VALUE;
+        return Math.max(256L << 20, Math.min(wanted, cap));
+    }
+
+    private static String configuredMemoryLimit() {
         String configured = System.getenv("MINZHENG_DUCKDB_MEMORY");
-        return configured == null || configured.isBlank() ? "8GB" : configured;
+        return configured == null || configured.isBlank() ? null : configured.trim();
+    }
+
+    /** Physical memory of the machine (or the container's limit, as the JVM sees it), or -1 where unknown. */
+    static long physicalMemoryBytes() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return -1;
     }
 
     /**

@@ -33,6 +33,18 @@ class DemoAssistanceTest {
         return TestPostgresSql.queryForObject(jdbc, sql, Long.class, args);
     }
 
+    /** The demo hands its batch to the verification worker (the start does not wait for it); wait until it ends. */
+    private void awaitBatchFinished() {
+        for (int i = 0; i < 600 && count("select count(*) from verification_batch where status = 'RUNNING'") > 0; i++) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private String text(String sql) {
         return TestPostgresSql.queryForObject(jdbc, "select coalesce((" + sql + "), '')", String.class);
     }
@@ -239,6 +251,8 @@ class DemoAssistanceTest {
                 where s.effective_from <= current_date and (s.effective_to is null or s.effective_to > current_date)""");
         assertThat(beneficiaries).as("the small demo's beneficiary households").isGreaterThanOrEqualTo(250);
         assertThat(count("select count(*) from verification_batch")).isEqualTo(1);
+        awaitBatchFinished();
+        assertThat(text("select status from verification_batch")).isEqualTo("COMPLETED");
         assertThat(count("select households::bigint from verification_batch")).isEqualTo(beneficiaries);
         // every one of them verified: none refused for a missing 授权书 (before the letters: 326 of 328 refused)
         assertThat(count("select refused::bigint from verification_batch")).isZero();

@@ -2,6 +2,7 @@ package cn.minzheng.assistance;
 
 import cn.minzheng.shared.BusinessRuleViolation;
 import java.io.IOException;
+import java.security.Principal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
@@ -82,8 +83,11 @@ class PaymentController {
 
     @GetMapping("/assistance/payment-rolls/{id}")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'DISTRICT_LEADER')")
-    String roll(@PathVariable long id, Model model) {
-        model.addAttribute("roll", rolls.get(id));
+    String roll(@PathVariable long id, Model model, Principal principal) {
+        PaymentRolls.Roll roll = rolls.get(id);
+        model.addAttribute("roll", roll);
+        // 四眼原则: the one who generated the roll is not offered the approval (the service and the database refuse it)
+        model.addAttribute("ownRoll", roll.generatedBy().equals(principal.getName()));
         return "assistance/payment-roll";
     }
 

@@ -11,6 +11,7 @@ import cn.minzheng.procedure.Cases;
 import cn.minzheng.resident.BulkRegistration;
 import cn.minzheng.resident.Relationship;
 import cn.minzheng.shared.Gender;
+import cn.minzheng.test.As;
 import cn.minzheng.test.Browser;
 import cn.minzheng.test.TestDistrict;
 import cn.minzheng.test.TestPostgresSql;

@@ -3,6 +3,7 @@ package cn.minzheng.assistance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minzheng.procedure.Supervision;
+import cn.minzheng.test.As;
 import cn.minzheng.test.TestPostgresSql;
 import java.time.LocalDate;
 import java.time.YearMonth;

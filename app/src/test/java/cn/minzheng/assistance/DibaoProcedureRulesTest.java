@@ -14,6 +14,7 @@ import cn.minzheng.resident.BulkRegistration;
 import cn.minzheng.resident.Relationship;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.Gender;
+import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
 import cn.minzheng.verification.Authorisations;
 import cn.minzheng.verification.VerificationReportReady;

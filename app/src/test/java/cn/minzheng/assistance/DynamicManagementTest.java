@@ -11,6 +11,7 @@ import cn.minzheng.resident.BulkRegistration;
 import cn.minzheng.resident.Relationship;
 import cn.minzheng.resident.ResidentManagement;
 import cn.minzheng.shared.Gender;
+import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
 import cn.minzheng.test.TestPostgresSql;
 import cn.minzheng.verification.Authorisations;

@@ -5,6 +5,7 @@ import cn.minzheng.resident.BulkRegistration;
 import cn.minzheng.resident.Relationship;
 import cn.minzheng.shared.Gender;
 import cn.minzheng.shared.IdDocumentType;
+import cn.minzheng.test.As;
 import cn.minzheng.test.TestPostgresSql;
 import cn.minzheng.verification.Authorisation;
 import cn.minzheng.verification.Authorisations;

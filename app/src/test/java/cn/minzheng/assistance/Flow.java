@@ -3,6 +3,7 @@ package cn.minzheng.assistance;
 import static cn.minzheng.assistance.Fixtures.act;
 
 import cn.minzheng.procedure.Cases;
+import cn.minzheng.test.As;
 import cn.minzheng.verification.Authorisations;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;

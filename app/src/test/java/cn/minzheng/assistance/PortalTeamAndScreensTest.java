@@ -13,6 +13,7 @@ import cn.minzheng.resident.BulkRegistration;
 import cn.minzheng.resident.Relationship;
 import cn.minzheng.shared.Gender;
 import cn.minzheng.shared.NotFound;
+import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
 import cn.minzheng.test.TestPostgresSql;
 import java.nio.charset.StandardCharsets;

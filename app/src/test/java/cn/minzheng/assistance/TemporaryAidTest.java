@@ -12,6 +12,7 @@ import cn.minzheng.resident.BulkRegistration;
 import cn.minzheng.resident.Relationship;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.Gender;
+import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
 import cn.minzheng.test.TestPostgresSql;
 import cn.minzheng.verification.Authorisations;

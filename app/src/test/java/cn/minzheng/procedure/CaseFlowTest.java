@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.NotFound;
+import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,6 +8,7 @@ import cn.minzheng.platform.District;
 import cn.minzheng.platform.SystemActor;
 import cn.minzheng.region.RegionChanges;
 import cn.minzheng.shared.NotFound;
+import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
 import java.math.BigDecimal;
 import java.util.List;

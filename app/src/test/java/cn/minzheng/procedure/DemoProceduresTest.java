@@ -2,6 +2,7 @@ package cn.minzheng.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.minzheng.test.As;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -5,6 +5,7 @@ import static cn.minzheng.procedure.Fixtures.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package cn.minzheng.procedure;
 
+import cn.minzheng.test.As;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.test.Api;
+import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
 import java.util.EnumMap;
 import java.util.Map;

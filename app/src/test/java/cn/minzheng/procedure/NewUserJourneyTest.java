@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.minzheng.test.Api;
+import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
 import java.time.Clock;
 import java.time.LocalDate;

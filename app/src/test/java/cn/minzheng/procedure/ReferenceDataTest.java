@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.minzheng.calendar.DayType;
 import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.test.As;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package cn.minzheng.procedure;
+package cn.minzheng.test;
 
 import cn.minzheng.shared.DataScope;
 import cn.minzheng.shared.ScopedPrincipal;
@@ -10,35 +10,38 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Runs service calls as a named staff member (the test district's accounts), as a signed-in request would. */
-record As(String username, String scope, String... roles) {
+/**
+ * Runs service calls as a named staff member of the test district (its accounts), as a signed-in request would. Shared
+ * by the module tests that call services directly.
+ */
+public record As(String username, String scope, String... roles) {
 
-    static As street() {
+    public static As street() {
         return new As("t_street", "610113001", "STREET_OFFICER");
     }
 
-    static As community() {
+    public static As community() {
         return new As("t_community", "610113001001", "COMMUNITY_WORKER");
     }
 
-    static As officer() {
+    public static As officer() {
         return new As("t_officer", "610113", "DEPARTMENT_OFFICER");
     }
 
-    static As leader() {
+    public static As leader() {
         return new As("t_leader", "610113", "DISTRICT_LEADER");
     }
 
-    static As legal() {
+    public static As legal() {
         return new As("t_legal", "610113", "LEGAL_REVIEWER");
     }
 
-    static As otherStreet() {
+    public static As otherStreet() {
         return new As("t_street2", "610113002", "STREET_OFFICER");
     }
 
     /** The authentication a signed-in request of this person carries (for MockMvc on the screens). */
-    UsernamePasswordAuthenticationToken authentication() {
+    public UsernamePasswordAuthenticationToken authentication() {
         return UsernamePasswordAuthenticationToken.authenticated(
                 new Principal(username, "测试" + username, DataScope.of(scope)),
                 null,
@@ -47,7 +50,7 @@ record As(String username, String scope, String... roles) {
                         .toList());
     }
 
-    <T> T call(Supplier<T> work) {
+    public <T> T call(Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication());
@@ -59,14 +62,14 @@ record As(String username, String scope, String... roles) {
         }
     }
 
-    void run(Runnable work) {
+    public void run(Runnable work) {
         call(() -> {
             work.run();
             return null;
         });
     }
 
-    record Principal(String username, String displayName, DataScope dataScope)
+    public record Principal(String username, String displayName, DataScope dataScope)
             implements ScopedPrincipal, java.io.Serializable {
 
         @Override

@@ -7,7 +7,6 @@ import cn.minzheng.shared.NotFound;
 import cn.minzheng.verification.core.link.Probes;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -306,33 +305,20 @@ class BatchVerifications {
         List<Long> running = jdbc.sql("select id from verification_batch where status = 'RUNNING'")
                 .query(Long.class)
                 .list();
-        int marked = 0;
-        try (Connection lock = dataSource.getConnection()) {
-            lock.setAutoCommit(true);
-            for (long id : running) {
-                boolean free;
-                try (Statement statement = lock.createStatement();
-                        var rs = statement.executeQuery(
-                                "select pg_try_advisory_lock(" + LOCK_SPACE + ", " + (int) id + ")")) {
-                    rs.next();
-                    free = rs.getBoolean(1);
-                }
-                if (free) {
-                    try {
-                        marked += jdbc.sql("update verification_batch set status = 'FAILED', finished_at = now(),"
-                                        + " message = '批量复核被中断（平台重启）；已完成的家庭保留其结果' where id = ?"
-                                        + " and status = 'RUNNING'")
-                                .param(id)
-                                .update();
-                    } finally {
-                        Deliveries.advisory(lock, "pg_advisory_unlock", LOCK_SPACE, (int) id);
-                    }
-                }
-            }
+        try {
+            return AbandonedWork.mark(
+                    dataSource,
+                    LOCK_SPACE,
+                    running,
+                    id -> jdbc.sql("update verification_batch set status = 'FAILED', finished_at = now(),"
+                                    + " message = '批量复核被中断（平台重启）；已完成的家庭保留其结果' where id = ?"
+                                    + " and status = 'RUNNING'")
+                            .param(id)
+                            .update());
         } catch (SQLException e) {
             log.warn("interrupted batches could not be checked", e);
+            return 0;
         }
-        return marked;
     }
 
     private static Batch map(java.sql.ResultSet rs) throws SQLException {

@@ -378,35 +378,20 @@ class Deliveries {
         List<Long> candidates = jdbc.sql("select id from verification_delivery where status in ('RECEIVED', 'LOADING')")
                 .query(Long.class)
                 .list();
-        int marked = 0;
-        try (Connection lock = dataSource.getConnection()) {
-            lock.setAutoCommit(true);
-            for (long id : candidates) {
-                boolean free;
-                try (Statement statement = lock.createStatement();
-                        var rs = statement.executeQuery(
-                                "select pg_try_advisory_lock(" + LOCK_SPACE + ", " + (int) id + ")")) {
-                    rs.next();
-                    free = rs.getBoolean(1);
-                }
-                if (!free) {
-                    continue;
-                }
-                try {
-                    marked += jdbc.sql("update verification_delivery set status = 'FAILED', finished_at = now(),"
-                                    + " message = '导入被中断（平台重启），已保留上一版核对数据库；请重新上传'"
-                                    + " where id = ? and status in ('RECEIVED', 'LOADING')")
-                            .param(id)
-                            .update();
-                    DeliveryFile.deleteQuietly(incomingFile(id));
-                } finally {
-                    advisory(lock, "pg_advisory_unlock", LOCK_SPACE, (int) id);
-                }
-            }
+        try {
+            return AbandonedWork.mark(dataSource, LOCK_SPACE, candidates, id -> {
+                int marked = jdbc.sql("update verification_delivery set status = 'FAILED', finished_at = now(),"
+                                + " message = '导入被中断（平台重启），已保留上一版核对数据库；请重新上传'"
+                                + " where id = ? and status in ('RECEIVED', 'LOADING')")
+                        .param(id)
+                        .update();
+                DeliveryFile.deleteQuietly(incomingFile(id));
+                return marked;
+            });
         } catch (SQLException e) {
             log.warn("interrupted deliveries could not be checked", e);
+            return 0;
         }
-        return marked;
     }
 
     private static Delivery map(java.sql.ResultSet rs) throws SQLException {

@@ -12,7 +12,6 @@ import cn.minzheng.assistance.PortalApplications;
 import cn.minzheng.assistance.ReviewTasks;
 import cn.minzheng.assistance.VerificationResults;
 import cn.minzheng.assistance.rules.CareGrade;
-import cn.minzheng.identity.StaffDirectory;
 import cn.minzheng.platform.District;
 import cn.minzheng.platform.documents.PdfDocument;
 import cn.minzheng.procedure.Cases;
@@ -23,15 +22,12 @@ import cn.minzheng.resident.Relationship;
 import cn.minzheng.resident.ResidentSearch;
 import cn.minzheng.resident.ResidentSummary;
 import cn.minzheng.resident.Residents;
-import cn.minzheng.shared.DataScope;
-import cn.minzheng.shared.ScopedPrincipal;
 import cn.minzheng.verification.Authorisation;
 import cn.minzheng.verification.Authorisations;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +36,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,7 +66,7 @@ class DemoAssistance implements DemoStep {
     private final Authorisations authorisations;
     private final ResidentSearch search;
     private final Residents residents;
-    private final StaffDirectory directory;
+    private final DemoStaff staff;
     private final Regions regions;
     private final District district;
     private final Clock clock;
@@ -93,7 +85,7 @@ class DemoAssistance implements DemoStep {
             Authorisations authorisations,
             ResidentSearch search,
             Residents residents,
-            StaffDirectory directory,
+            DemoStaff staff,
             Regions regions,
             District district,
             Clock clock) {
@@ -110,7 +102,7 @@ class DemoAssistance implements DemoStep {
         this.authorisations = authorisations;
         this.search = search;
         this.residents = residents;
-        this.directory = directory;
+        this.staff = staff;
         this.regions = regions;
         this.district = district;
         this.clock = clock;
@@ -631,52 +623,6 @@ class DemoAssistance implements DemoStep {
 
     /** Runs the act as the named demo staff member, with the roles and scope of their account. */
     private <T> T as(String username, Supplier<T> work) {
-        Staff staff = staff(username);
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                staff,
-                null,
-                staff.roles().stream()
-                        .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
-                        .toList()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
-    }
-
-    private final Map<String, Staff> staff = new HashMap<>();
-
-    private Staff staff(String username) {
-        return staff.computeIfAbsent(username, u -> {
-            StaffDirectory.Colleague colleague = directory.colleagues(u, 0, 5).stream()
-                    .filter(c -> c.username().equals(u))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("演示账号 " + u + " 不存在"));
-            List<String> roles = new ArrayList<>();
-            for (String label : colleague.roles()) {
-                roles.add(ROLES.getOrDefault(label, label));
-            }
-            return new Staff(colleague.id(), u, colleague.displayName(), DataScope.of(colleague.unitCode()), roles);
-        });
-    }
-
-    private static final Map<String, String> ROLES = Map.of(
-            "区局领导", "DISTRICT_LEADER",
-            "业务科室经办", "DEPARTMENT_OFFICER",
-            "街道经办", "STREET_OFFICER",
-            "社区工作者", "COMMUNITY_WORKER",
-            "法制审核员", "LEGAL_REVIEWER");
-
-    private record Staff(long accountId, String username, String displayName, DataScope dataScope, List<String> roles)
-            implements ScopedPrincipal {
-
-        @Override
-        public List<String> roleLabels() {
-            return List.of();
-        }
+        return staff.as(username, work);
     }
 }

@@ -1,6 +1,5 @@
 package cn.minzheng.demo;
 
-import cn.minzheng.identity.StaffDirectory;
 import cn.minzheng.platform.District;
 import cn.minzheng.platform.documents.PdfDocument;
 import cn.minzheng.procedure.Cases;
@@ -8,22 +7,15 @@ import cn.minzheng.procedure.Decisions;
 import cn.minzheng.procedure.LegalReviews;
 import cn.minzheng.procedure.Notices;
 import cn.minzheng.procedure.ReviewChecklist;
-import cn.minzheng.shared.DataScope;
-import cn.minzheng.shared.ScopedPrincipal;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +35,7 @@ class DemoProcedures implements DemoStep {
     private final Decisions decisions;
     private final LegalReviews reviews;
     private final Notices notices;
-    private final StaffDirectory directory;
+    private final DemoStaff staff;
     private final District district;
     private final Clock clock;
 
@@ -52,14 +44,14 @@ class DemoProcedures implements DemoStep {
             Decisions decisions,
             LegalReviews reviews,
             Notices notices,
-            StaffDirectory directory,
+            DemoStaff staff,
             District district,
             Clock clock) {
         this.cases = cases;
         this.decisions = decisions;
         this.reviews = reviews;
         this.notices = notices;
-        this.directory = directory;
+        this.staff = staff;
         this.district = district;
         this.clock = clock;
     }
@@ -381,52 +373,6 @@ class DemoProcedures implements DemoStep {
 
     /** Runs the act as the named demo staff member, with the roles and scope of their account. */
     private <T> T as(String username, Supplier<T> work) {
-        Staff staff = staff(username);
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                staff,
-                null,
-                staff.roles().stream()
-                        .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
-                        .toList()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
-    }
-
-    private final Map<String, Staff> staff = new java.util.HashMap<>();
-
-    private Staff staff(String username) {
-        return staff.computeIfAbsent(username, u -> {
-            StaffDirectory.Colleague colleague = directory.colleagues(u, 0, 5).stream()
-                    .filter(c -> c.username().equals(u))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("演示账号 " + u + " 不存在"));
-            List<String> roles = new ArrayList<>();
-            for (String label : colleague.roles()) {
-                roles.add(ROLE_BY_LABEL.getOrDefault(label, label));
-            }
-            return new Staff(colleague.id(), u, colleague.displayName(), DataScope.of(colleague.unitCode()), roles);
-        });
-    }
-
-    private static final Map<String, String> ROLE_BY_LABEL = Map.of(
-            "区局领导", "DISTRICT_LEADER",
-            "业务科室经办", "DEPARTMENT_OFFICER",
-            "街道经办", "STREET_OFFICER",
-            "社区工作者", "COMMUNITY_WORKER",
-            "法制审核员", "LEGAL_REVIEWER");
-
-    private record Staff(long accountId, String username, String displayName, DataScope dataScope, List<String> roles)
-            implements ScopedPrincipal {
-
-        @Override
-        public List<String> roleLabels() {
-            return List.of();
-        }
+        return staff.as(username, work);
     }
 }

@@ -5,9 +5,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import cn.minzheng.verification.core.cli.Csv;
+import cn.minzheng.verification.core.link.NameBirthJudge;
+import cn.minzheng.verification.core.link.NameBirthSql;
 import cn.minzheng.verification.core.link.ProbePerson;
-import cn.minzheng.verification.core.link.ResidueJudge;
 import cn.minzheng.verification.core.link.RunReport;
+import cn.minzheng.verification.core.link.SourcePrior;
 import cn.minzheng.verification.core.normalize.Dates;
 import cn.minzheng.verification.core.normalize.IdStatus;
 import cn.minzheng.verification.core.rules.RuleCatalogue;
@@ -33,7 +35,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The verification run on Spark: the same tiers as the DuckDB engine (ID with the name check, then name + birth date
- * for review, judged by the same {@link ResidueJudge}) and the same rule catalogue, rendered by {@link RuleSql} and run
+ * for review, judged by the same {@link NameBirthJudge} on the same evidence) and the same rule catalogue, rendered by {@link RuleSql} and run
  * through Spark SQL on views named like the DuckDB temp tables. The probe is broadcast: it is small next to the
  * sources, and a sort-merge join was measured ten times slower here.
  */
@@ -61,6 +63,7 @@ public final class SparkVerifier {
                 .add("household_size", DataTypes.IntegerType)
                 .add("id_key", DataTypes.LongType)
                 .add("id_text", DataTypes.StringType)
+                .add("name", DataTypes.StringType)
                 .add("name_hash", DataTypes.LongType)
                 .add("gender", DataTypes.ByteType)
                 .add("birth_date", DataTypes.DateType);
@@ -72,6 +75,7 @@ public final class SparkVerifier {
                     p.householdSize(),
                     p.idKey() >= 0 ? p.idKey() : null,
                     p.idText(),
+                    p.name(),
                     p.nameHash(),
                     (byte) p.gender(),
                     p.birthDay() == Dates.NONE ? null : java.sql.Date.valueOf(LocalDate.ofEpochDay(p.birthDay()))));
@@ -108,7 +112,8 @@ public final class SparkVerifier {
                             col("birth_date"),
                             col("gender"),
                             col("id_status").cast("int").as("id_status"),
-                            col("id_text"));
+                            col("id_text"),
+                            col("name").as("record_name"));
             keyed = keyed == null ? k : keyed.unionAll(k);
             residue = residue == null ? r : residue.unionAll(r);
         }
@@ -143,14 +148,16 @@ public final class SparkVerifier {
                         col("birth_date"),
                         col("gender"),
                         lit(-1).as("id_status"),
-                        lit(null).cast("string").as("id_text"))
+                        lit(null).cast("string").as("id_text"),
+                        // src_ tables keep the name's key only
+                        lit(null).cast("string").as("record_name"))
                 .dropDuplicates("source", "record_id");
         long conflicts = refused.count();
         report.phase("id_tier");
         report.count("id_name_conflicts", conflicts);
         report.phase("name_check");
 
-        List<Row> found = residue.unionAll(refused)
+        residue.unionAll(refused)
                 .alias("r")
                 .join(
                         p,
@@ -169,15 +176,53 @@ public final class SparkVerifier {
                         col("p.person_id"),
                         col("r.id_status"),
                         col("r.id_text"),
-                        col("p.id_text").as("person_id_text"))
-                .collectAsList();
+                        col("p.id_text").as("person_id_text"),
+                        col("r.record_name"),
+                        col("p.name").as("person_name"))
+                .cache()
+                .createOrReplaceTempView("nb_cand");
+        // the same evidence as the DuckDB engine, by the same SQL text
+        byId.where(col("source").isin(onePerPersonCodes()))
+                .select(col("source"), col("person_id"), col("record_id"))
+                .createOrReplaceTempView("single_links");
+        Source register = Source.REGISTER;
+        table(register.table())
+                .select(
+                        col("record_id"),
+                        col("name_hash"),
+                        col("birth_date"),
+                        col("gender"),
+                        lit(true).as("numbered"))
+                .unionAll(table(register.residueTable())
+                        .select(
+                                col("record_id"),
+                                col("name_hash"),
+                                col("birth_date"),
+                                col("gender"),
+                                lit(false).as("numbered")))
+                .createOrReplaceTempView("register");
+        java.util.Map<String, SourcePrior> priors = priors(probe, byId);
+        List<Row> found = spark.sql(NameBirthSql.evidenceQuery()).collectAsList();
         List<Row> accepted = new ArrayList<>();
+        java.util.Map<String, Long> refusals = new java.util.TreeMap<>();
         for (Row row : found) {
             int status = row.getInt(3);
-            if (ResidueJudge.accept(status < 0 ? null : IdStatus.ofCode(status), row.getString(4), row.getString(5))) {
+            NameBirthJudge.Verdict verdict = NameBirthJudge.judge(
+                    status < 0 ? null : IdStatus.ofCode(status),
+                    row.getString(4),
+                    row.getString(5),
+                    row.getString(6),
+                    row.getString(7),
+                    row.getLong(8),
+                    row.getLong(9),
+                    priors.get(row.getString(0)));
+            if (verdict == NameBirthJudge.Verdict.LINK) {
                 accepted.add(RowFactory.create(row.getString(2), row.getString(0), row.getString(1), "NAME_BIRTH"));
+            } else {
+                refusals.merge(verdict.counter(), 1L, Long::sum);
             }
         }
+        refusals.forEach(report::count);
         report.count("name_birth_candidates", found.size());
         report.count("name_birth_links", accepted.size());
         StructType linkSchema = new StructType()
@@ -212,6 +257,38 @@ public final class SparkVerifier {
     }
 
     private Dataset<Row> links;
+
+    /** Each source's {@link SourcePrior}, counted as the DuckDB engine counts it. */
+    private java.util.Map<String, SourcePrior> priors(Dataset<Row> probe, Dataset<Row> byId) {
+        long probePersons = probe.where(col("id_key").isNotNull()).count();
+        Source register = Source.REGISTER;
+        long registerRecords =
+                table(register.table()).count() + table(register.residueTable()).count();
+        java.util.Map<String, Long> linked = new java.util.HashMap<>();
+        for (Row row : byId.dropDuplicates("person_id", "source", "record_id")
+                .groupBy("source")
+                .count()
+                .collectAsList()) {
+            linked.put(row.getString(0), row.getLong(1));
+        }
+        java.util.Map<String, SourcePrior> priors = new java.util.HashMap<>();
+        for (Source source : Source.values()) {
+            long sourceRecords =
+                    table(source.table()).count() + table(source.residueTable()).count();
+            priors.put(
+                    source.code(),
+                    new SourcePrior(
+                            linked.getOrDefault(source.code(), 0L), probePersons, sourceRecords, registerRecords));
+        }
+        return priors;
+    }
+
+    private static Object[] onePerPersonCodes() {
+        return Arrays.stream(Source.values())
+                .filter(Source::onePerPerson)
+                .map(Source::code)
+                .toArray();
+    }
 
     /** Writes hits.csv in the contract's format from the driver (a single file, as the contract wants). */
     public long writeHits(Path file) throws IOException {

@@ -64,7 +64,7 @@ public final class DuckDbVerifier {
     /** Loads the normalised probe into the temp table {@code probe}. */
     public void loadProbe(List<ProbePerson> persons) throws SQLException {
         execute("CREATE OR REPLACE TEMP TABLE probe (person_id VARCHAR, household_id VARCHAR, household_size INTEGER,"
-                + " id_key BIGINT, id_text VARCHAR, name_hash BIGINT, gender TINYINT, birth_date DATE)");
+                + " id_key BIGINT, id_text VARCHAR, name VARCHAR, name_hash BIGINT, gender TINYINT, birth_date DATE)");
         try (DuckDBAppender appender =
                 connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "probe")) {
             for (ProbePerson p : persons) {
@@ -78,6 +78,7 @@ public final class DuckDbVerifier {
                     appender.appendNull();
                 }
                 appender.append(p.idText());
+                appender.append(p.name());
                 appender.append(p.nameHash());
                 appender.append((byte) p.gender());
                 if (p.birthDay() == cn.minzheng.verification.core.normalize.Dates.NONE) {
@@ -134,25 +135,50 @@ public final class DuckDbVerifier {
             for (String table : List.of(source.residueTable(), "c_" + source.code())) {
                 boolean conflict = table.startsWith("c_");
                 candidates.add("SELECT '" + source.code() + "' AS source, r.record_id, p.person_id, "
-                        + (conflict ? "-1" : "r.id_status") + " AS id_status, r.id_text, p.id_text AS person_id_text"
+                        + (conflict ? "-1" : "r.id_status") + " AS id_status, r.id_text, p.id_text AS person_id_text, "
+                        // refused ID matches come from src_ tables, which keep the name's key only
+                        + (conflict ? "CAST(NULL AS VARCHAR)" : "r.name") + " AS record_name, p.name AS person_name"
                         + " FROM " + table + " r JOIN probe p ON p.name_hash = r.name_hash AND p.birth_date ="
                         + " r.birth_date WHERE r.name_hash <> 0 AND (r.gender = 0 OR p.gender = 0 OR r.gender ="
                         + " p.gender)");
             }
         }
+        execute("CREATE OR REPLACE TEMP TABLE nb_cand AS " + candidates);
+        StringJoiner single = new StringJoiner(" UNION ALL ");
+        for (Source source : Source.values()) {
+            if (source.onePerPerson()) {
+                // l_ holds the ID tier's links only at this point
+                single.add("SELECT '" + source.code() + "' AS source, person_id, record_id FROM l_" + source.code());
+            }
+        }
+        execute("CREATE OR REPLACE TEMP VIEW single_links AS " + single);
+        Source register = Source.REGISTER;
+        execute("CREATE OR REPLACE TEMP VIEW register AS SELECT record_id, name_hash, birth_date, gender, true AS"
+                + " numbered FROM " + register.table() + " UNION ALL SELECT record_id, name_hash, birth_date, gender,"
+                + " false FROM " + register.residueTable());
         execute("CREATE OR REPLACE TEMP TABLE nb_accepted (source VARCHAR, record_id VARCHAR, person_id VARCHAR)");
+        java.util.Map<String, SourcePrior> priors = priors();
         long candidatesSeen = 0;
         long accepted = 0;
+        java.util.Map<String, Long> refusals = new java.util.TreeMap<>();
         java.util.Set<String> sourcesWithLinks = new java.util.HashSet<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(candidates.toString());
+                ResultSet rows = statement.executeQuery(NameBirthSql.evidenceQuery());
                 DuckDBAppender appender =
                         connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "nb_accepted")) {
             while (rows.next()) {
                 candidatesSeen++;
                 int status = rows.getInt(4);
-                IdStatus idStatus = status < 0 ? null : IdStatus.ofCode(status);
-                if (ResidueJudge.accept(idStatus, rows.getString(5), rows.getString(6))) {
+                NameBirthJudge.Verdict verdict = NameBirthJudge.judge(
+                        status < 0 ? null : IdStatus.ofCode(status),
+                        rows.getString(5),
+                        rows.getString(6),
+                        rows.getString(7),
+                        rows.getString(8),
+                        rows.getLong(9),
+                        rows.getLong(10),
+                        priors.get(rows.getString(1)));
+                if (verdict == NameBirthJudge.Verdict.LINK) {
                     sourcesWithLinks.add(rows.getString(1));
                     appender.beginRow();
                     appender.append(rows.getString(1));
@@ -160,9 +186,13 @@ public final class DuckDbVerifier {
                     appender.append(rows.getString(3));
                     appender.endRow();
                     accepted++;
+                } else {
+                    refusals.merge(verdict.counter(), 1L, Long::sum);
                 }
             }
         }
+        execute("DROP TABLE nb_cand");
+        refusals.forEach(report::count);
         report.count("name_birth_candidates", candidatesSeen);
         for (Source source : Source.values()) {
             String code = source.code();
@@ -177,6 +207,22 @@ public final class DuckDbVerifier {
                     + " FROM c_" + code + ") r ON r.record_id = a.record_id WHERE a.source = '" + code + "'");
         }
         report.count("name_birth_links", accepted);
+    }
+
+    /** Each source's {@link SourcePrior}, while l_ holds the ID tier's links only. */
+    private java.util.Map<String, SourcePrior> priors() throws SQLException {
+        Source register = Source.REGISTER;
+        long probePersons = scalar("SELECT count(*) FROM probe WHERE id_key IS NOT NULL");
+        long registerRecords = scalar("SELECT (SELECT count(*) FROM " + register.table() + ") + (SELECT count(*) FROM "
+                + register.residueTable() + ")");
+        java.util.Map<String, SourcePrior> priors = new java.util.HashMap<>();
+        for (Source source : Source.values()) {
+            long probeRecords = scalar("SELECT count(*) FROM l_" + source.code());
+            long sourceRecords = scalar("SELECT (SELECT count(*) FROM " + source.table() + ") + (SELECT count(*) FROM "
+                    + source.residueTable() + ")");
+            priors.put(source.code(), new SourcePrior(probeRecords, probePersons, sourceRecords, registerRecords));
+        }
+        return priors;
     }
 
     /** Writes hits.csv: person_id,source,record_id,tier. */

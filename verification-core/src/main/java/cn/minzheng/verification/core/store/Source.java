@@ -119,6 +119,19 @@ public enum Source {
         return names;
     }
 
+    /**
+     * Whether a person has at most one record here: one permanent registration (户口登记条例 Art. 6: "一个公民只能在一个地方登记为常住人口"), one
+     * death, one disability card (its number is the identity number). A record without a number cannot be a person's
+     * second one, so the name + birth date tier does not give such a record to someone whose own record the ID tier
+     * already found.
+     */
+    public boolean onePerPerson() {
+        return this == HUKOU || this == DEATH || this == DISABILITY;
+    }
+
+    /** The source that serves as the population register when asking whether a person has namesakes. */
+    public static final Source REGISTER = HUKOU;
+
     /** Table of records with a usable ID number. */
     public String table() {
         return "src_" + code;

@@ -1,0 +1,58 @@
+package cn.minzheng.verification.core.link;
+
+import cn.minzheng.verification.core.store.Source;
+
+/**
+ * The evidence {@link NameBirthJudge} needs for each name + birth date candidate, as one SQL text that DuckDB and Spark
+ * SQL both run. It reads four relations the engine provides under these names:
+ *
+ * <ul>
+ *   <li>{@code nb_cand}: the candidates — {@code source, record_id, person_id, id_status, id_text, person_id_text,
+ *       record_name, person_name};
+ *   <li>{@code probe}: the probe persons — {@code person_id, name_hash, birth_date, gender};
+ *   <li>{@code single_links}: the ID tier's links in the one-per-person sources — {@code source, person_id,
+ *       record_id};
+ *   <li>{@code register}: every record of the population register, with or without a number — {@code record_id,
+ *       name_hash, birth_date, gender, numbered}.
+ * </ul>
+ *
+ * The result has the candidate's eight columns followed by {@code own_records} and {@code namesakes}.
+ */
+public final class NameBirthSql {
+
+    private NameBirthSql() {}
+
+    public static String evidenceQuery() {
+        String register = Source.REGISTER.code();
+        return "WITH own AS ("
+                + " SELECT c.source, c.record_id, c.person_id, count(*) AS own_records"
+                + " FROM nb_cand c JOIN single_links s"
+                + " ON s.person_id = c.person_id AND s.source = c.source AND s.record_id <> c.record_id"
+                + " GROUP BY c.source, c.record_id, c.person_id),"
+                + " namesakes AS ("
+                + " SELECT c.source, c.record_id, c.person_id, count(DISTINCT g.record_id) AS namesakes"
+                + " FROM nb_cand c JOIN probe p ON p.person_id = c.person_id"
+                + " JOIN register g ON g.name_hash = p.name_hash AND g.birth_date = p.birth_date"
+                + " AND (g.gender = 0 OR p.gender = 0 OR g.gender = p.gender)"
+                // the person's own registration (found by number) is not a namesake
+                + " LEFT JOIN single_links own ON own.source = '" + register + "' AND own.person_id = c.person_id"
+                + " AND own.record_id = g.record_id"
+                + " WHERE own.record_id IS NULL"
+                // For a candidate from the register itself: a person has one registration, so a namesake whose
+                // registration carries a number cannot also own the candidate; an unnumbered entry other than the
+                // candidate is someone's registration — the person's or a namesake's — and leaves the candidate open.
+                + " AND NOT (c.source = '" + register + "' AND (g.record_id = c.record_id OR g.numbered))"
+                + " GROUP BY c.source, c.record_id, c.person_id),"
+                + " registered AS (SELECT DISTINCT person_id FROM single_links WHERE source = '" + register + "')"
+                + " SELECT c.source, c.record_id, c.person_id, c.id_status, c.id_text, c.person_id_text,"
+                + " c.record_name, c.person_name, coalesce(o.own_records, 0) AS own_records,"
+                // A person not registered by number has their registration among the entries counted: one is theirs.
+                + " CASE WHEN c.source <> '" + register + "' AND r.person_id IS NULL"
+                + " THEN greatest(coalesce(n.namesakes, 0) - 1, 0) ELSE coalesce(n.namesakes, 0) END AS namesakes"
+                + " FROM nb_cand c"
+                + " LEFT JOIN registered r ON r.person_id = c.person_id"
+                + " LEFT JOIN own o ON o.source = c.source AND o.record_id = c.record_id AND o.person_id = c.person_id"
+                + " LEFT JOIN namesakes n ON n.source = c.source AND n.record_id = c.record_id"
+                + " AND n.person_id = c.person_id";
+    }
+}

@@ -1,0 +1,153 @@
+package cn.minzheng.verification.core.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minzheng.verification.core.cli.Main;
+import cn.minzheng.verification.core.normalize.IdNumbers;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Records without a number, for a probe person with namesakes born the same day (王伟, registered with another 王伟
+ * and a 王玮) and for one without (陈静). Each record tests one decision of {@link NameBirthJudge}.
+ */
+class NamesakeTest {
+
+    static final String WANG = id("61011319800505001");
+    static final String CHEN = id("61011319850606002");
+    static final String OTHER_WANG = id("61011319800505011");
+    static final String HOMOPHONE_WANG = id("61011319800505031");
+
+    @TempDir
+    static Path dir;
+
+    static List<String> hits;
+    static String report;
+
+    static String id(String body) {
+        return body + IdNumbers.checkCharacter(body);
+    }
+
+    @BeforeAll
+    static void verify() throws Exception {
+        Path sources = Files.createDirectories(dir.resolve("sources"));
+        Files.writeString(
+                dir.resolve("probe.csv"),
+                "person_id,household_id,id_number,name,gender,birth_date,relation\n"
+                        + "P1,H1," + WANG + ",王伟,M,1980-05-05,户主\n"
+                        + "P2,H2," + CHEN + ",陈静,F,1985-06-06,户主\n");
+        StringBuilder hukou = new StringBuilder(
+                        "record_id,id_number,name,gender,birth_date,address_code,household_no\n")
+                .append("hk-wang,")
+                .append(WANG)
+                .append(",王伟,M,1980-05-05,610113,1\n")
+                .append("hk-chen,")
+                .append(CHEN)
+                .append(",陈静,F,1985-06-06,610113,2\n")
+                .append("hk-other-wang,")
+                .append(OTHER_WANG)
+                .append(",王伟,M,1980-05-05,610113,3\n")
+                .append("hk-homophone,")
+                .append(HOMOPHONE_WANG)
+                .append(",王玮,M,1980-05-05,610113,4\n")
+                // a second registration without a number cannot be 王伟's: his own was found by number
+                .append("hk-extra,,王伟,M,1980-05-05,610113,5\n");
+        for (int i = 0; i < 10; i++) {
+            String body = "610113199001" + String.format("%02d", i + 1) + "1" + i + "1";
+            hukou.append("hk-p")
+                    .append(i)
+                    .append(',')
+                    .append(id(body))
+                    .append(",赵")
+                    .append("一二三四五六七八九十".charAt(i))
+                    .append(",M,1990-01-")
+                    .append(String.format("%02d", i + 1))
+                    .append(",610113,9\n");
+        }
+        Files.writeString(sources.resolve("hukou.csv"), hukou.toString());
+        Files.writeString(
+                sources.resolve("social_insurance.csv"),
+                "record_id,id_number,name,gender,birth_date,month,contribution_base_fen,employer_credit_code\n"
+                        + "si-1," + OTHER_WANG + ",王伟,M,1980-05-05,2025-01,500000,\n"
+                        + "si-2," + OTHER_WANG + ",王伟,M,1980-05-05,2025-02,500000,\n"
+                        + "si-3," + HOMOPHONE_WANG + ",王玮,M,1980-05-05,2025-02,500000,\n"
+                        // the probe's persons have no contributions, namesakes do: more likely a namesake's
+                        + "si-nonum,,王伟,M,1980-05-05,2025-03,500000,\n"
+                        // no namesakes: the person's, whatever the source
+                        + "si-chen,,陈静,F,1985-06-06,2025-03,300000,\n");
+        Files.writeString(
+                sources.resolve("civil_assistance.csv"),
+                "record_id,id_number,name,gender,birth_date,programme,start_date,end_date\n"
+                        + "ca-wang," + WANG + ",王伟,M,1980-05-05,低保,2024-01-01,\n"
+                        + "ca-chen," + CHEN + ",陈静,F,1985-06-06,低保,2024-01-01,\n"
+                        // assistance records are about the probe's persons far more often than about anyone else
+                        + "ca-nonum,,王伟,M,1980-05-05,临时救助,2025-03-01,2025-03-31\n");
+        Files.writeString(
+                sources.resolve("vehicle.csv"),
+                "record_id,id_number,name,gender,birth_date,plate,vehicle_type,registered_on,deregistered_on\n"
+                        // spelled as the registered 王玮 spells it, not as the person does
+                        + "v-homophone,,王玮,M,1980-05-05,陕A00001,小型汽车,2015-01-01,\n"
+                        // a homophone for a person without namesakes is a clerk's variant
+                        + "v-chen,,陈晶,F,1985-06-06,陕A00002,小型汽车,2015-01-01,\n");
+        run(
+                "load",
+                "--sources",
+                sources.toString(),
+                "--store",
+                dir.resolve("store").toString());
+        report = run(
+                "run",
+                "--probe",
+                dir.resolve("probe.csv").toString(),
+                "--store",
+                dir.resolve("store").toString(),
+                "--out",
+                dir.resolve("hits.csv").toString(),
+                "--as-of",
+                "2025-06-30");
+        hits = Files.readAllLines(dir.resolve("hits.csv"));
+    }
+
+    static String run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPersonWithoutNamesakesGetsUnnumberedRecordsIncludingHomophones() {
+        assertThat(hits).contains("P2,social_insurance,si-chen,NAME_BIRTH", "P2,vehicle,v-chen,NAME_BIRTH");
+    }
+
+    @Test
+    void aSecondRegistrationIsNotThePersonsWhenTheirOwnWasFoundByNumber() {
+        assertThat(hits).contains("P1,hukou,hk-wang,ID");
+        assertThat(hits).noneMatch(line -> line.contains("hk-extra"));
+        assertThat(report).contains("name_birth_refused_own_record=1");
+    }
+
+    @Test
+    void aSpellingOfANamesakeIsNotLinked() {
+        assertThat(hits).noneMatch(line -> line.contains("v-homophone"));
+        assertThat(report).contains("name_birth_refused_namesake_spelling=1");
+    }
+
+    @Test
+    void withNamesakesSpelledAlikeTheSourceDecidesWhoseTheRecordMoreLikelyIs() {
+        assertThat(hits).contains("P1,civil_assistance,ca-nonum,NAME_BIRTH");
+        assertThat(hits).noneMatch(line -> line.contains("si-nonum"));
+        assertThat(report).contains("name_birth_refused_namesake_prior=1");
+    }
+}

@@ -1,6 +1,7 @@
 package cn.minzheng.verification.core.link;
 
 import cn.minzheng.verification.core.normalize.IdStatus;
+import cn.minzheng.verification.core.store.Source;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,7 +84,28 @@ public final class HouseholdCheck {
                     (java.sql.Date) c[3],
                     (Integer) c[4]);
         }
-        return hits.stream().distinct().toList();
+        return withoutSecondRecords(hits.stream().distinct().toList());
+    }
+
+    /**
+     * As in the batch ({@link NameBirthJudge}): in a one-per-person source, a name + birth date link is dropped when the
+     * ID tier found the person's own record there. The batch's other namesake checks need the population register and
+     * the probe's rates, which a one-household lookup does not have; its candidates stay for review.
+     */
+    private static List<Hit> withoutSecondRecords(List<Hit> hits) {
+        java.util.Set<String> ownById = new java.util.HashSet<>();
+        for (Hit hit : hits) {
+            if (hit.tier().equals("ID")) {
+                ownById.add(hit.personId() + "\u0000" + hit.source());
+            }
+        }
+        return hits.stream()
+                .filter(hit -> hit.tier().equals("ID")
+                        || !Source.ofCode(hit.source())
+                                .map(Source::onePerPerson)
+                                .orElse(false)
+                        || !ownById.contains(hit.personId() + "\u0000" + hit.source()))
+                .toList();
     }
 
     private static void matchByName(

@@ -17,16 +17,23 @@ import java.math.BigInteger;
 public record SourcePrior(long probeRecords, long probePersons, long sourceRecords, long registerRecords) {
 
     /**
+     * Fewer probe persons than this give no rate to weigh by: one household checked on its own (the platform's
+     * interactive request) keeps every candidate for review, as the clerk looks at that household anyway.
+     */
+    public static final long MIN_PROBE_PERSONS = 1000;
+
+    /**
      * True when a record of this source is more likely the probe person's than any of {@code namesakes} others':
      * probeRecords / probePersons &gt; namesakes × sourceRecords / registerRecords, compared in integers so that every
-     * engine decides alike. A tie does not favour the person.
+     * engine decides alike. A tie does not favour the person. With fewer than {@link #MIN_PROBE_PERSONS} probe
+     * persons there is no rate, and the record stays the person's, for review.
      */
     public boolean favoursPerson(long namesakes) {
         if (namesakes <= 0) {
             return true;
         }
-        if (probePersons <= 0 || registerRecords <= 0) {
-            return false; // nothing to weigh by: an ambiguous record stays unattributed
+        if (probePersons < MIN_PROBE_PERSONS || registerRecords <= 0) {
+            return true;
         }
         BigInteger person = BigInteger.valueOf(probeRecords).multiply(BigInteger.valueOf(registerRecords));
         BigInteger others = BigInteger.valueOf(namesakes)

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,14 +36,65 @@ class NamesakeTest {
         return body + IdNumbers.checkCharacter(body);
     }
 
+    /** A number for the i-th filler person: born 1950-01-01 plus i days, male (odd sequence). */
+    static String filler(int i) {
+        LocalDate born = LocalDate.of(1950, 1, 1).plusDays(i);
+        return id("610113" + born.toString().replace("-", "") + "001");
+    }
+
     @BeforeAll
     static void verify() throws Exception {
         Path sources = Files.createDirectories(dir.resolve("sources"));
-        Files.writeString(
-                dir.resolve("probe.csv"),
-                "person_id,household_id,id_number,name,gender,birth_date,relation\n"
-                        + "P1,H1," + WANG + ",王伟,M,1980-05-05,户主\n"
-                        + "P2,H2," + CHEN + ",陈静,F,1985-06-06,户主\n");
+        // Rates need a probe of some size (SourcePrior.MIN_PROBE_PERSONS): 1 000 further recipients, each registered
+        // and with an assistance record, and 4 000 registered people who receive nothing.
+        StringBuilder probe = new StringBuilder("person_id,household_id,id_number,name,gender,birth_date,relation\n")
+                .append("P1,H1,")
+                .append(WANG)
+                .append(",王伟,M,1980-05-05,户主\n")
+                .append("P2,H2,")
+                .append(CHEN)
+                .append(",陈静,F,1985-06-06,户主\n");
+        StringBuilder assistance = new StringBuilder();
+        StringBuilder registered = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            String number = filler(i);
+            String name = "赵" + "一二三四五六七八九十".charAt(i % 10) + "百千万亿兆".charAt(i / 10 % 5) + (i / 50);
+            LocalDate born = LocalDate.of(1950, 1, 1).plusDays(i);
+            registered
+                    .append("hk-f")
+                    .append(i)
+                    .append(',')
+                    .append(number)
+                    .append(',')
+                    .append(name)
+                    .append(",M,")
+                    .append(born)
+                    .append(",610113,9\n");
+            if (i < 1000) {
+                probe.append("F")
+                        .append(i)
+                        .append(",HF")
+                        .append(i)
+                        .append(',')
+                        .append(number)
+                        .append(',')
+                        .append(name)
+                        .append(",M,")
+                        .append(born)
+                        .append(",户主\n");
+                assistance
+                        .append("ca-f")
+                        .append(i)
+                        .append(',')
+                        .append(number)
+                        .append(',')
+                        .append(name)
+                        .append(",M,")
+                        .append(born)
+                        .append(",低保,2024-01-01,\n");
+            }
+        }
+        Files.writeString(dir.resolve("probe.csv"), probe.toString());
         StringBuilder hukou = new StringBuilder(
                         "record_id,id_number,name,gender,birth_date,address_code,household_no\n")
                 .append("hk-wang,")
@@ -58,19 +110,8 @@ class NamesakeTest {
                 .append(HOMOPHONE_WANG)
                 .append(",王玮,M,1980-05-05,610113,4\n")
                 // a second registration without a number cannot be 王伟's: his own was found by number
-                .append("hk-extra,,王伟,M,1980-05-05,610113,5\n");
-        for (int i = 0; i < 10; i++) {
-            String body = "610113199001" + String.format("%02d", i + 1) + "1" + i + "1";
-            hukou.append("hk-p")
-                    .append(i)
-                    .append(',')
-                    .append(id(body))
-                    .append(",赵")
-                    .append("一二三四五六七八九十".charAt(i))
-                    .append(",M,1990-01-")
-                    .append(String.format("%02d", i + 1))
-                    .append(",610113,9\n");
-        }
+                .append("hk-extra,,王伟,M,1980-05-05,610113,5\n")
+                .append(registered);
         Files.writeString(sources.resolve("hukou.csv"), hukou.toString());
         Files.writeString(
                 sources.resolve("social_insurance.csv"),
@@ -88,7 +129,8 @@ class NamesakeTest {
                         + "ca-wang," + WANG + ",王伟,M,1980-05-05,低保,2024-01-01,\n"
                         + "ca-chen," + CHEN + ",陈静,F,1985-06-06,低保,2024-01-01,\n"
                         // assistance records are about the probe's persons far more often than about anyone else
-                        + "ca-nonum,,王伟,M,1980-05-05,临时救助,2025-03-01,2025-03-31\n");
+                        + "ca-nonum,,王伟,M,1980-05-05,临时救助,2025-03-01,2025-03-31\n"
+                        + assistance);
         Files.writeString(
                 sources.resolve("vehicle.csv"),
                 "record_id,id_number,name,gender,birth_date,plate,vehicle_type,registered_on,deregistered_on\n"
@@ -146,7 +188,7 @@ class NamesakeTest {
 
     @Test
     void withNamesakesSpelledAlikeTheSourceDecidesWhoseTheRecordMoreLikelyIs() {
-        assertThat(hits).contains("P1,civil_assistance,ca-nonum,NAME_BIRTH");
+        assertThat(hits).as(report).contains("P1,civil_assistance,ca-nonum,NAME_BIRTH");
         assertThat(hits).noneMatch(line -> line.contains("si-nonum"));
         assertThat(report).contains("name_birth_refused_namesake_prior=1");
     }

@@ -13,8 +13,8 @@ class SourcePriorTest {
 
     @Test
     void comparesTheProbesRateWithTheNamesakesCombinedRate() {
-        // probe: 30 records per 100 persons; population: 150 per 1000, so one namesake weighs 0.15 against 0.30
-        SourcePrior pension = new SourcePrior(30, 100, 150, 1000);
+        // probe: 300 records per 1000 persons; population: 150 per 1000, so one namesake weighs 0.15 against 0.30
+        SourcePrior pension = new SourcePrior(300, 1000, 150, 1000);
         assertThat(pension.favoursPerson(1)).isTrue();
         assertThat(pension.favoursPerson(2)).isFalse(); // a tie: 0.30 against 2 × 0.15
         assertThat(pension.favoursPerson(3)).isFalse();
@@ -30,7 +30,8 @@ class SourcePriorTest {
     }
 
     @Test
-    void withNothingToWeighByAnAmbiguousRecordStaysUnattributed() {
-        assertThat(new SourcePrior(5, 0, 10, 100).favoursPerson(1)).isFalse();
+    void aHouseholdCheckedOnItsOwnGivesNoRateAndKeepsTheCandidateForReview() {
+        assertThat(new SourcePrior(0, 5, 1000, 1000).favoursPerson(3)).isTrue();
+        assertThat(new SourcePrior(0, 1000, 1000, 1000).favoursPerson(3)).isFalse();
     }
 }

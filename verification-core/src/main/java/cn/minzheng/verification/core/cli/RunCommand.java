@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code run --probe <file> --store <dir> --out <hits.csv> [--findings <file>] [--as-of <date>] [--rules <file>]}:
@@ -97,13 +98,49 @@ public final class RunCommand {
         }
     }
 
+    private static Connection opened(CompletableFuture<Connection> opening) throws Exception {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static void closeWhenOpen(CompletableFuture<Connection> opening) {
+        opening.thenAccept(connection -> {
+            try {
+                connection.close();
+            } catch (java.sql.SQLException ignored) {
+                // the run failed already; its reason is what the user sees
+            }
+        });
+    }
+
     /** The whole run on DuckDB, phase by phase. */
     public static RunReport execute(Request request, boolean baseline) throws Exception {
         RunReport report = new RunReport();
-        List<ProbePerson> persons = ProbeReader.read(request.probe(), StandardCharsets.UTF_8);
+        // Opening the store loads DuckDB's native library (≈ 0.5 s in a fresh JVM): do it while the probe is read.
+        // The cap depends on the probe's size, so the store opens with the least one and gets its own below.
+        CompletableFuture<Connection> opening = CompletableFuture.supplyAsync(() -> {
+            try {
+                return DuckDbVerifier.open(request.store(), Store.runMemoryLimit(0));
+            } catch (java.sql.SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        List<ProbePerson> persons;
+        try {
+            persons = ProbeReader.read(request.probe(), StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            closeWhenOpen(opening);
+            throw e;
+        }
         report.phase("probe_read");
         String memoryLimit = Store.runMemoryLimit(persons.size());
-        try (Connection connection = DuckDbVerifier.open(request.store(), memoryLimit)) {
+        try (Connection connection = opened(opening)) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SET memory_limit='" + memoryLimit.replace("'", "") + "'");
+            }
             DuckDbVerifier verifier = new DuckDbVerifier(connection, report, request.rules());
             verifier.loadProbe(persons);
             report.phase("probe_load");

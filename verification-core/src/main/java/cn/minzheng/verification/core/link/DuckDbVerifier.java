@@ -29,8 +29,8 @@ import org.duckdb.DuckDBConnection;
  *       Always for review.
  * </ol>
  *
- * Links land in temp tables {@code l_<code>} (the record's columns plus person, household, tier) from which hits.csv
- * is written and the rule catalogue is evaluated.
+ * Links land in temp tables {@code l_<code>} (the record's columns plus person, household, tier and the name-check
+ * flag, false once the run has linked) from which hits.csv is written and the rule catalogue is evaluated.
  */
 public final class DuckDbVerifier {
 
@@ -97,43 +97,41 @@ public final class DuckDbVerifier {
 
     /** Runs both tiers; afterwards l_<code> holds the accepted links of every source. */
     public void link() throws SQLException {
+        // One statement per source joins, drops duplicated rows (same record delivered twice) and flags the matches
+        // whose name belongs to someone else; the flagged rows stay in l_ only until the name tier has read them.
         for (Source source : Source.values()) {
             String cols = linkColumns(source);
-            execute("CREATE OR REPLACE TEMP TABLE j_" + source.code() + " AS SELECT p.person_id, p.household_id,"
-                    + " p.household_size, 'ID' AS tier, "
+            execute("CREATE OR REPLACE TEMP TABLE l_" + source.code() + " AS SELECT DISTINCT ON (p.person_id,"
+                    + " r.record_id) p.person_id, p.household_id, p.household_size, 'ID' AS tier, "
                     + prefixed("r", cols)
                     + ", (r.name_hash <> 0 AND p.name_hash <> 0 AND r.name_hash <> p.name_hash) AS name_conflict"
                     + " FROM probe p JOIN " + source.table() + " r ON r.id_key = p.id_key");
         }
         report.phase("id_tier");
-        long conflicts = 0;
-        for (Source source : Source.values()) {
-            String code = source.code();
-            String cols = linkColumns(source);
-            execute("CREATE OR REPLACE TEMP TABLE l_" + code + " AS SELECT DISTINCT ON (person_id, record_id)"
-                    + " person_id, household_id, household_size, tier, " + cols + " FROM j_" + code
-                    + " WHERE NOT name_conflict");
-            execute("CREATE OR REPLACE TEMP TABLE c_" + code + " AS SELECT DISTINCT ON (record_id) " + cols
-                    + ", CAST(NULL AS VARCHAR) AS id_text FROM j_" + code + " WHERE name_conflict");
-            // the raw join is split into l_ and c_; holding it to the end of the run would double the link memory
-            execute("DROP TABLE j_" + code);
-        }
         StringJoiner counts = new StringJoiner(" + ");
         for (Source source : Source.values()) {
-            counts.add("(SELECT count(*) FROM c_" + source.code() + ")");
+            counts.add("(SELECT count(DISTINCT record_id) FROM l_" + source.code() + " WHERE name_conflict)");
         }
-        conflicts = scalar("SELECT " + counts);
-        report.count("id_name_conflicts", conflicts);
+        report.count("id_name_conflicts", scalar("SELECT " + counts));
         report.phase("name_check");
         nameBirthTier();
+        for (Source source : Source.values()) {
+            execute("DELETE FROM l_" + source.code() + " WHERE name_conflict");
+        }
         report.phase("name_birth_tier");
+    }
+
+    /** The ID matches refused by the name check, as the name tier reads them (each record once). */
+    private static String refused(Source source, String cols) {
+        return "(SELECT DISTINCT ON (record_id) " + cols + ", CAST(NULL AS VARCHAR) AS id_text FROM l_" + source.code()
+                + " WHERE name_conflict)";
     }
 
     private void nameBirthTier() throws SQLException {
         StringJoiner candidates = new StringJoiner(" UNION ALL ");
         for (Source source : Source.values()) {
-            for (String table : List.of(source.residueTable(), "c_" + source.code())) {
-                boolean conflict = table.startsWith("c_");
+            for (String table : List.of(source.residueTable(), refused(source, linkColumns(source)))) {
+                boolean conflict = table.startsWith("(");
                 candidates.add("SELECT '" + source.code() + "' AS source, r.record_id, p.person_id, "
                         + (conflict ? "-1" : "r.id_status") + " AS id_status, r.id_text, p.id_text AS person_id_text, "
                         // refused ID matches come from src_ tables, which keep the name's key only
@@ -148,7 +146,8 @@ public final class DuckDbVerifier {
         for (Source source : Source.values()) {
             if (source.onePerPerson()) {
                 // l_ holds the ID tier's links only at this point
-                single.add("SELECT '" + source.code() + "' AS source, person_id, record_id FROM l_" + source.code());
+                single.add("SELECT '" + source.code() + "' AS source, person_id, record_id FROM l_" + source.code()
+                        + " WHERE NOT name_conflict");
             }
         }
         execute("CREATE OR REPLACE TEMP VIEW single_links AS " + single);
@@ -200,11 +199,13 @@ public final class DuckDbVerifier {
                 continue;
             }
             String cols = linkColumns(source);
-            execute("INSERT INTO l_" + code + " SELECT DISTINCT ON (a.person_id, a.record_id) p.person_id,"
-                    + " p.household_id, p.household_size, 'NAME_BIRTH', " + prefixed("r", cols)
+            execute("INSERT INTO l_" + code + " (person_id, household_id, household_size, tier, " + cols
+                    + ", name_conflict) SELECT DISTINCT ON (a.person_id, a.record_id) p.person_id,"
+                    + " p.household_id, p.household_size, 'NAME_BIRTH', " + prefixed("r", cols) + ", false"
                     + " FROM nb_accepted a JOIN probe p ON p.person_id = a.person_id"
                     + " JOIN (SELECT " + cols + " FROM " + source.residueTable() + " UNION ALL SELECT " + cols
-                    + " FROM c_" + code + ") r ON r.record_id = a.record_id WHERE a.source = '" + code + "'");
+                    + " FROM l_" + code + " WHERE name_conflict) r ON r.record_id = a.record_id"
+                    + " WHERE a.source = '" + code + "'");
         }
         report.count("name_birth_links", accepted);
     }
@@ -217,7 +218,7 @@ public final class DuckDbVerifier {
                 + register.residueTable() + ")");
         java.util.Map<String, SourcePrior> priors = new java.util.HashMap<>();
         for (Source source : Source.values()) {
-            long probeRecords = scalar("SELECT count(*) FROM l_" + source.code());
+            long probeRecords = scalar("SELECT count(*) FROM l_" + source.code() + " WHERE NOT name_conflict");
             long sourceRecords = scalar("SELECT (SELECT count(*) FROM " + source.table() + ") + (SELECT count(*) FROM "
                     + source.residueTable() + ")");
             priors.put(source.code(), new SourcePrior(probeRecords, probePersons, sourceRecords, registerRecords));

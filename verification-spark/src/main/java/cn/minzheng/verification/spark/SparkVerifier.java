@@ -188,18 +188,20 @@ public final class SparkVerifier {
         Source register = Source.REGISTER;
         table(register.table())
                 .select(
-                        col("record_id"),
+                        lit(true).as("numbered"),
+                        col("id_key"),
+                        lit(null).cast("string").as("record_id"),
                         col("name_hash"),
                         col("birth_date"),
-                        col("gender"),
-                        lit(true).as("numbered"))
+                        col("gender"))
                 .unionAll(table(register.residueTable())
                         .select(
+                                lit(false).as("numbered"),
+                                lit(null).cast("long").as("id_key"),
                                 col("record_id"),
                                 col("name_hash"),
                                 col("birth_date"),
-                                col("gender"),
-                                lit(false).as("numbered")))
+                                col("gender")))
                 .createOrReplaceTempView("register");
         java.util.Map<String, SourcePrior> priors = priors(probe, byId);
         List<Row> found = spark.sql(NameBirthSql.evidenceQuery()).collectAsList();

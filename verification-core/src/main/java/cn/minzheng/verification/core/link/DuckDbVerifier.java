@@ -152,9 +152,9 @@ public final class DuckDbVerifier {
         }
         execute("CREATE OR REPLACE TEMP VIEW single_links AS " + single);
         Source register = Source.REGISTER;
-        execute("CREATE OR REPLACE TEMP VIEW register AS SELECT record_id, name_hash, birth_date, gender, true AS"
-                + " numbered FROM " + register.table() + " UNION ALL SELECT record_id, name_hash, birth_date, gender,"
-                + " false FROM " + register.residueTable());
+        execute("CREATE OR REPLACE TEMP VIEW register AS SELECT true AS numbered, id_key, CAST(NULL AS VARCHAR) AS"
+                + " record_id, name_hash, birth_date, gender FROM " + register.table() + " UNION ALL SELECT false,"
+                + " NULL, record_id, name_hash, birth_date, gender FROM " + register.residueTable());
         execute("CREATE OR REPLACE TEMP TABLE nb_accepted (source VARCHAR, record_id VARCHAR, person_id VARCHAR)");
         java.util.Map<String, SourcePrior> priors = priors();
         long candidatesSeen = 0;

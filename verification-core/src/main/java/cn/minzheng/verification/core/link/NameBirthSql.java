@@ -9,11 +9,12 @@ import cn.minzheng.verification.core.store.Source;
  * <ul>
  *   <li>{@code nb_cand}: the candidates — {@code source, record_id, person_id, id_status, id_text, person_id_text,
  *       record_name, person_name};
- *   <li>{@code probe}: the probe persons — {@code person_id, name_hash, birth_date, gender};
+ *   <li>{@code probe}: the probe persons — {@code person_id, id_key, name_hash, birth_date, gender};
  *   <li>{@code single_links}: the ID tier's links in the one-per-person sources — {@code source, person_id,
  *       record_id};
- *   <li>{@code register}: every record of the population register, with or without a number — {@code record_id,
- *       name_hash, birth_date, gender, numbered}.
+ *   <li>{@code register}: every record of the population register, with or without a number — {@code numbered,
+ *       id_key, record_id, name_hash, birth_date, gender}; {@code record_id} may be null for numbered records (it
+ *       is not read for them, and reading the text of every registration would cost more than the rest).
  * </ul>
  *
  * The result has the candidate's eight columns followed by {@code own_records} and {@code namesakes}.
@@ -30,18 +31,19 @@ public final class NameBirthSql {
                 + " ON s.person_id = c.person_id AND s.source = c.source AND s.record_id <> c.record_id"
                 + " GROUP BY c.source, c.record_id, c.person_id),"
                 + " namesakes AS ("
-                + " SELECT c.source, c.record_id, c.person_id, count(DISTINCT g.record_id) AS namesakes"
+                // a namesake is a person: a numbered entry counts by its number, an unnumbered one by its record
+                + " SELECT c.source, c.record_id, c.person_id,"
+                + " count(DISTINCT CASE WHEN g.numbered THEN CAST(g.id_key AS STRING) ELSE g.record_id END)"
+                + " AS namesakes"
                 + " FROM nb_cand c JOIN probe p ON p.person_id = c.person_id"
                 + " JOIN register g ON g.name_hash = p.name_hash AND g.birth_date = p.birth_date"
                 + " AND (g.gender = 0 OR p.gender = 0 OR g.gender = p.gender)"
-                // the person's own registration (found by number) is not a namesake
-                + " LEFT JOIN single_links own ON own.source = '" + register + "' AND own.person_id = c.person_id"
-                + " AND own.record_id = g.record_id"
-                + " WHERE own.record_id IS NULL"
+                // the person's own registration is not a namesake
+                + " WHERE NOT (g.numbered AND g.id_key = p.id_key)"
                 // For a candidate from the register itself: a person has one registration, so a namesake whose
                 // registration carries a number cannot also own the candidate; an unnumbered entry other than the
                 // candidate is someone's registration — the person's or a namesake's — and leaves the candidate open.
-                + " AND NOT (c.source = '" + register + "' AND (g.record_id = c.record_id OR g.numbered))"
+                + " AND NOT (c.source = '" + register + "' AND (g.numbered OR g.record_id = c.record_id))"
                 + " GROUP BY c.source, c.record_id, c.person_id),"
                 + " registered AS (SELECT DISTINCT person_id FROM single_links WHERE source = '" + register + "')"
                 + " SELECT c.source, c.record_id, c.person_id, c.id_status, c.id_text, c.person_id_text,"

@@ -3,6 +3,7 @@ package cn.minzheng.verification.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minzheng.verification.core.cli.Main;
+import cn.minzheng.verification.core.link.NamesakeFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,10 @@ class SparkMatchesDuckDbTest {
                 dir.resolve("duckdb/hits.csv").toString(),
                 "--as-of",
                 "2025-06-30");
+        spark(data.resolve("probe.csv"), store, dir.resolve("spark/hits.csv"));
+    }
+
+    static void spark(Path probe, Path storeDir, Path hits) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = SparkVerificationJob.run(
                 new String[] {
@@ -53,11 +58,11 @@ class SparkMatchesDuckDbTest {
                     "--master",
                     "local[2]",
                     "--probe",
-                    data.resolve("probe.csv").toString(),
+                    probe.toString(),
                     "--store",
-                    store.toString(),
+                    storeDir.toString(),
                     "--out",
-                    dir.resolve("spark/hits.csv").toString(),
+                    hits.toString(),
                     "--as-of",
                     "2025-06-30"
                 },
@@ -93,6 +98,32 @@ class SparkMatchesDuckDbTest {
         Set<String> spark = rows(dir.resolve("spark/findings.csv"));
         assertThat(duck).anyMatch(line -> line.contains(",DISQUALIFYING,"));
         assertThat(spark).isEqualTo(duck);
+    }
+
+    @Test
+    void namesakesAreWeighedAlike() throws Exception {
+        Path fixture = dir.resolve("namesakes");
+        NamesakeFixture.write(fixture);
+        Path fixtureStore = fixture.resolve("store");
+        core("load", "--sources", fixture.resolve("sources").toString(), "--store", fixtureStore.toString());
+        core(
+                "run",
+                "--probe",
+                fixture.resolve("probe.csv").toString(),
+                "--store",
+                fixtureStore.toString(),
+                "--out",
+                fixture.resolve("duckdb/hits.csv").toString(),
+                "--as-of",
+                "2025-06-30");
+        spark(fixture.resolve("probe.csv"), fixtureStore, fixture.resolve("spark/hits.csv"));
+        Set<String> duck = rows(fixture.resolve("duckdb/hits.csv"));
+        // the fixture's decisions were taken (NamesakeTest checks each), and Spark takes the same
+        assertThat(duck).contains("P1,civil_assistance,ca-nonum,NAME_BIRTH", "P2,vehicle,v-chen,NAME_BIRTH");
+        assertThat(duck)
+                .noneMatch(
+                        line -> line.contains("si-nonum") || line.contains("v-homophone") || line.contains("hk-extra"));
+        assertThat(rows(fixture.resolve("spark/hits.csv"))).isEqualTo(duck);
     }
 
     @Test

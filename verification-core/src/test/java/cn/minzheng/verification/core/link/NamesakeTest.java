@@ -3,13 +3,11 @@ package cn.minzheng.verification.core.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minzheng.verification.core.cli.Main;
-import cn.minzheng.verification.core.normalize.IdNumbers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,123 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NamesakeTest {
 
-    static final String WANG = id("61011319800505001");
-    static final String CHEN = id("61011319850606002");
-    static final String OTHER_WANG = id("61011319800505011");
-    static final String HOMOPHONE_WANG = id("61011319800505031");
-
     @TempDir
     static Path dir;
 
     static List<String> hits;
     static String report;
 
-    static String id(String body) {
-        return body + IdNumbers.checkCharacter(body);
-    }
-
-    /** A number for the i-th filler person: born 1950-01-01 plus i days, male (odd sequence). */
-    static String filler(int i) {
-        LocalDate born = LocalDate.of(1950, 1, 1).plusDays(i);
-        return id("610113" + born.toString().replace("-", "") + "001");
-    }
-
     @BeforeAll
     static void verify() throws Exception {
-        Path sources = Files.createDirectories(dir.resolve("sources"));
-        // Rates need a probe of some size (SourcePrior.MIN_PROBE_PERSONS): 1 000 further recipients, each registered
-        // and with an assistance record, and 4 000 registered people who receive nothing.
-        StringBuilder probe = new StringBuilder("person_id,household_id,id_number,name,gender,birth_date,relation\n")
-                .append("P1,H1,")
-                .append(WANG)
-                .append(",王伟,M,1980-05-05,户主\n")
-                .append("P2,H2,")
-                .append(CHEN)
-                .append(",陈静,F,1985-06-06,户主\n");
-        StringBuilder assistance = new StringBuilder();
-        StringBuilder registered = new StringBuilder();
-        for (int i = 0; i < 5000; i++) {
-            String number = filler(i);
-            String name = "赵" + "一二三四五六七八九十".charAt(i % 10) + "百千万亿兆".charAt(i / 10 % 5) + (i / 50);
-            LocalDate born = LocalDate.of(1950, 1, 1).plusDays(i);
-            registered
-                    .append("hk-f")
-                    .append(i)
-                    .append(',')
-                    .append(number)
-                    .append(',')
-                    .append(name)
-                    .append(",M,")
-                    .append(born)
-                    .append(",610113,9\n");
-            if (i < 1000) {
-                probe.append("F")
-                        .append(i)
-                        .append(",HF")
-                        .append(i)
-                        .append(',')
-                        .append(number)
-                        .append(',')
-                        .append(name)
-                        .append(",M,")
-                        .append(born)
-                        .append(",户主\n");
-                assistance
-                        .append("ca-f")
-                        .append(i)
-                        .append(',')
-                        .append(number)
-                        .append(',')
-                        .append(name)
-                        .append(",M,")
-                        .append(born)
-                        .append(",低保,2024-01-01,\n");
-            }
-        }
-        Files.writeString(dir.resolve("probe.csv"), probe.toString());
-        StringBuilder hukou = new StringBuilder(
-                        "record_id,id_number,name,gender,birth_date,address_code,household_no\n")
-                .append("hk-wang,")
-                .append(WANG)
-                .append(",王伟,M,1980-05-05,610113,1\n")
-                .append("hk-chen,")
-                .append(CHEN)
-                .append(",陈静,F,1985-06-06,610113,2\n")
-                .append("hk-other-wang,")
-                .append(OTHER_WANG)
-                .append(",王伟,M,1980-05-05,610113,3\n")
-                .append("hk-homophone,")
-                .append(HOMOPHONE_WANG)
-                .append(",王玮,M,1980-05-05,610113,4\n")
-                // a second registration without a number cannot be 王伟's: his own was found by number
-                .append("hk-extra,,王伟,M,1980-05-05,610113,5\n")
-                .append(registered);
-        Files.writeString(sources.resolve("hukou.csv"), hukou.toString());
-        Files.writeString(
-                sources.resolve("social_insurance.csv"),
-                "record_id,id_number,name,gender,birth_date,month,contribution_base_fen,employer_credit_code\n"
-                        + "si-1," + OTHER_WANG + ",王伟,M,1980-05-05,2025-01,500000,\n"
-                        + "si-2," + OTHER_WANG + ",王伟,M,1980-05-05,2025-02,500000,\n"
-                        + "si-3," + HOMOPHONE_WANG + ",王玮,M,1980-05-05,2025-02,500000,\n"
-                        // the probe's persons have no contributions, namesakes do: more likely a namesake's
-                        + "si-nonum,,王伟,M,1980-05-05,2025-03,500000,\n"
-                        // no namesakes: the person's, whatever the source
-                        + "si-chen,,陈静,F,1985-06-06,2025-03,300000,\n");
-        Files.writeString(
-                sources.resolve("civil_assistance.csv"),
-                "record_id,id_number,name,gender,birth_date,programme,start_date,end_date\n"
-                        + "ca-wang," + WANG + ",王伟,M,1980-05-05,低保,2024-01-01,\n"
-                        + "ca-chen," + CHEN + ",陈静,F,1985-06-06,低保,2024-01-01,\n"
-                        // assistance records are about the probe's persons far more often than about anyone else
-                        + "ca-nonum,,王伟,M,1980-05-05,临时救助,2025-03-01,2025-03-31\n"
-                        + assistance);
-        Files.writeString(
-                sources.resolve("vehicle.csv"),
-                "record_id,id_number,name,gender,birth_date,plate,vehicle_type,registered_on,deregistered_on\n"
-                        // spelled as the registered 王玮 spells it, not as the person does
-                        + "v-homophone,,王玮,M,1980-05-05,陕A00001,小型汽车,2015-01-01,\n"
-                        // a homophone for a person without namesakes is a clerk's variant
-                        + "v-chen,,陈晶,F,1985-06-06,陕A00002,小型汽车,2015-01-01,\n");
+        NamesakeFixture.write(dir);
+        Path sources = dir.resolve("sources");
         run(
                 "load",
                 "--sources",

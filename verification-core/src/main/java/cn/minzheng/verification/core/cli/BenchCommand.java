@@ -64,14 +64,8 @@ final class BenchCommand {
                     "--out",
                     data.toString());
             out.println("  " + generated.lines().reduce((a, b) -> b).orElse(""));
-            String loaded = child(
-                    LoadCommand.JVM_OPTIONS,
-                    out,
-                    "load",
-                    "--sources",
-                    data.resolve("sources").toString(),
-                    "--store",
-                    store.toString());
+            String loaded =
+                    child(out, "load", "--sources", data.resolve("sources").toString(), "--store", store.toString());
             Matcher load = find(LOAD, loaded, "load");
             out.printf(
                     "load        rows=%s time=%ss rows_per_s=%.2fM peak_rss=%sMB%n",
@@ -200,16 +194,9 @@ final class BenchCommand {
     }
 
     private static String child(PrintStream out, String... args) throws IOException, InterruptedException {
-        return child(List.of(), out, args);
-    }
-
-    /** Runs a step in its own JVM with this one's JVM options, then {@code jvmOptions}. */
-    private static String child(List<String> jvmOptions, PrintStream out, String... args)
-            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());

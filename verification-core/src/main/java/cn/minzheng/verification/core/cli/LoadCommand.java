@@ -29,16 +29,6 @@ import java.util.stream.Stream;
  */
 public final class LoadCommand {
 
-    /**
-     * JVM options for a load, besides the usual ones (bin/minzheng-verify adds the same): a young generation of fixed
-     * size. DuckDB attaches its worker thread to the JVM for every call of the table function (2 048 rows) and detaches
-     * it after, and each attachment takes a fresh allocation buffer, so a load fills the young generation quickly;
-     * the collector's adaptive sizing then kept shrinking and growing it, and the kernel zeroing the pages given back
-     * and taken again was much of the load's system time. Fixed, S's load took about a tenth less CPU and 0.6 GB less
-     * memory (docs/verification.md).
-     */
-    public static final List<String> JVM_OPTIONS = List.of("-Xmn1g", "-XX:-UseAdaptiveSizePolicy");
-
     private LoadCommand() {}
 
     public static void run(Options options, PrintStream out) throws Exception {

@@ -8,12 +8,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
  * The interactive check of one household (a request from an assistance case): the same tiers as the batch run, for a
- * handful of people, as one query over the 26 sources with the keys written in.
+ * handful of people, with the keys written into the SQL: one query finds the records carrying the members' keys
+ * ({@code key_lookup}), a second reads their record_id from their src_ tables by rowid, together with the residue
+ * records of the members' names and birth dates ({@code residue_lookup}).
  */
 public final class HouseholdCheck {
 
@@ -26,15 +31,24 @@ public final class HouseholdCheck {
         this.connection = connection;
     }
 
+    /** A record carrying one of the members' keys, as {@code key_lookup} has it; its record_id is read after. */
+    private record Keyed(Source source, long row, long key, long nameHash, java.sql.Date birth, int gender) {}
+
     public List<Hit> check(List<ProbePerson> members) throws SQLException {
+        List<Keyed> keyed = keyedRecords(members);
+        // The second query: the keyed records' record_id from their src_ tables by rowid, and the residue records of
+        // the members' names and birth dates.
+        Map<Source, StringJoiner> rowids = new EnumMap<>(Source.class);
+        for (Keyed k : keyed) {
+            rowids.computeIfAbsent(k.source(), s -> new StringJoiner(", ")).add(Long.toString(k.row()));
+        }
+        StringJoiner union = new StringJoiner(" UNION ALL ");
+        rowids.forEach((source, list) -> union.add("SELECT '" + source.code() + "', record_id, rowid, -1,"
+                + " CAST(NULL AS VARCHAR), 0, CAST(NULL AS DATE), 0 FROM " + source.table() + " WHERE rowid IN ("
+                + list + ")"));
         // One equality branch per member: on the sorted lookup tables each reads a single row group, whereas an
         // IN list spanning the key range would not prune any.
-        StringJoiner union = new StringJoiner(" UNION ALL ");
         for (ProbePerson p : members) {
-            if (p.idKey() >= 0) {
-                union.add("SELECT source, record_id, id_key, -1, CAST(NULL AS VARCHAR), name_hash, birth_date, gender"
-                        + " FROM key_lookup WHERE id_key = " + p.idKey());
-            }
             if (p.nameHash() != 0 && p.birthDay() != cn.minzheng.verification.core.normalize.Dates.NONE) {
                 union.add("SELECT source, record_id, NULL, id_status, id_text, name_hash, birth_date, gender"
                         + " FROM residue_lookup WHERE name_hash = " + p.nameHash() + " AND birth_date = DATE '"
@@ -45,44 +59,46 @@ public final class HouseholdCheck {
         if (union.length() == 0) {
             return hits;
         }
-        List<Object[]> conflicts = new ArrayList<>();
+        Map<String, Map<Long, String>> recordIds = new HashMap<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(union.toString())) {
             while (rows.next()) {
                 String source = rows.getString(1);
                 String recordId = rows.getString(2);
-                long key = rows.getLong(3);
-                boolean keyed = !rows.wasNull();
-                long nameHash = rows.getLong(6);
-                java.sql.Date birth = rows.getDate(7);
-                int gender = rows.getInt(8);
-                if (keyed) {
-                    for (ProbePerson p : members) {
-                        if (p.idKey() == key) {
-                            if (nameHash != 0 && p.nameHash() != 0 && nameHash != p.nameHash()) {
-                                conflicts.add(new Object[] {source, recordId, nameHash, birth, gender});
-                            } else {
-                                hits.add(new Hit(p.personId(), source, recordId, "ID"));
-                            }
-                        }
-                    }
+                long row = rows.getLong(3);
+                if (!rows.wasNull()) {
+                    recordIds.computeIfAbsent(source, s -> new HashMap<>()).put(row, recordId);
                 } else {
                     IdStatus status = IdStatus.ofCode(rows.getInt(4));
-                    matchByName(members, hits, source, recordId, status, rows.getString(5), nameHash, birth, gender);
+                    matchByName(
+                            members,
+                            hits,
+                            source,
+                            recordId,
+                            status,
+                            rows.getString(5),
+                            rows.getLong(6),
+                            rows.getDate(7),
+                            rows.getInt(8));
                 }
             }
         }
-        for (Object[] c : conflicts) {
-            matchByName(
-                    members,
-                    hits,
-                    (String) c[0],
-                    (String) c[1],
-                    null,
-                    null,
-                    (Long) c[2],
-                    (java.sql.Date) c[3],
-                    (Integer) c[4]);
+        List<Keyed> conflicts = new ArrayList<>();
+        for (Keyed k : keyed) {
+            String recordId = recordIds.get(k.source().code()).get(k.row());
+            for (ProbePerson p : members) {
+                if (p.idKey() == k.key()) {
+                    if (k.nameHash() != 0 && p.nameHash() != 0 && k.nameHash() != p.nameHash()) {
+                        conflicts.add(k);
+                    } else {
+                        hits.add(new Hit(p.personId(), k.source().code(), recordId, "ID"));
+                    }
+                }
+            }
+        }
+        for (Keyed c : conflicts) {
+            String recordId = recordIds.get(c.source().code()).get(c.row());
+            matchByName(members, hits, c.source().code(), recordId, null, null, c.nameHash(), c.birth(), c.gender());
         }
         return withoutSecondRecords(hits.stream().distinct().toList());
     }
@@ -106,6 +122,36 @@ public final class HouseholdCheck {
                                 .orElse(false)
                         || !ownById.contains(hit.personId() + "\u0000" + hit.source()))
                 .toList();
+    }
+
+    /** The records carrying one of the members' keys, from {@code key_lookup}. */
+    private List<Keyed> keyedRecords(List<ProbePerson> members) throws SQLException {
+        // one equality branch per member, as for the residue
+        StringJoiner union = new StringJoiner(" UNION ALL ");
+        for (ProbePerson p : members) {
+            if (p.idKey() >= 0) {
+                union.add("SELECT source_no, src_row, id_key, name_hash, birth_date, gender FROM key_lookup"
+                        + " WHERE id_key = " + p.idKey());
+            }
+        }
+        List<Keyed> keyed = new ArrayList<>();
+        if (union.length() == 0) {
+            return keyed;
+        }
+        Source[] sources = Source.values();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(union.toString())) {
+            while (rows.next()) {
+                keyed.add(new Keyed(
+                        sources[rows.getInt(1)], // the number is the position in Source (Store.sourceNumber)
+                        rows.getLong(2),
+                        rows.getLong(3),
+                        rows.getLong(4),
+                        rows.getDate(5),
+                        rows.getInt(6)));
+            }
+        }
+        return keyed;
     }
 
     private static void matchByName(

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minzheng.verification.core.cli.Main;
 import cn.minzheng.verification.core.normalize.IdNumbers;
+import cn.minzheng.verification.core.store.ReadOnlyStore;
+import cn.minzheng.verification.core.store.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +123,18 @@ class LinkageAndRulesTest {
     @Test
     void secondHomeCountsOnlyPropertiesStillOwned() {
         assertThat(findings).anyMatch(f -> f.startsWith("H1,,SECOND_HOME,DISQUALIFYING,real_estate,,ID,2,"));
+    }
+
+    @Test
+    void theInteractiveCheckFindsWhatTheRunFinds() throws Exception {
+        List<ProbePerson> household = ProbeReader.read(dir.resolve("probe.csv"), StandardCharsets.UTF_8);
+        try (Connection connection = ReadOnlyStore.open(Store.file(dir.resolve("store")), null, 0)) {
+            List<String> interactive = new HouseholdCheck(connection)
+                    .check(household).stream()
+                            .map(h -> h.personId() + "," + h.source() + "," + h.recordId() + "," + h.tier())
+                            .toList();
+            assertThat(interactive).containsExactlyInAnyOrderElementsOf(hits.subList(1, hits.size()));
+        }
     }
 
     @Test

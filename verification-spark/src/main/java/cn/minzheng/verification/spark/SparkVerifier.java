@@ -193,7 +193,8 @@ public final class SparkVerifier {
                         lit(null).cast("string").as("record_id"),
                         col("name_hash"),
                         col("birth_date"),
-                        col("gender"))
+                        col("gender"),
+                        col("name"))
                 .unionAll(table(register.residueTable())
                         .select(
                                 lit(false).as("numbered"),
@@ -201,7 +202,8 @@ public final class SparkVerifier {
                                 col("record_id"),
                                 col("name_hash"),
                                 col("birth_date"),
-                                col("gender")))
+                                col("gender"),
+                                col("name")))
                 .createOrReplaceTempView("register");
         java.util.Map<String, SourcePrior> priors = priors(probe, byId);
         List<Row> found = spark.sql(NameBirthSql.evidenceQuery()).collectAsList();
@@ -217,6 +219,8 @@ public final class SparkVerifier {
                     row.getString(7),
                     row.getLong(8),
                     row.getLong(9),
+                    row.getLong(10),
+                    row.getLong(11),
                     priors.get(row.getString(0)));
             if (verdict == NameBirthJudge.Verdict.LINK) {
                 accepted.add(RowFactory.create(row.getString(2), row.getString(0), row.getString(1), "NAME_BIRTH"));

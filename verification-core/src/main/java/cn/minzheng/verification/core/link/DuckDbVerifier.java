@@ -153,8 +153,8 @@ public final class DuckDbVerifier {
         execute("CREATE OR REPLACE TEMP VIEW single_links AS " + single);
         Source register = Source.REGISTER;
         execute("CREATE OR REPLACE TEMP VIEW register AS SELECT true AS numbered, id_key, CAST(NULL AS VARCHAR) AS"
-                + " record_id, name_hash, birth_date, gender FROM " + register.table() + " UNION ALL SELECT false,"
-                + " NULL, record_id, name_hash, birth_date, gender FROM " + register.residueTable());
+                + " record_id, name_hash, birth_date, gender, name FROM " + register.table() + " UNION ALL SELECT"
+                + " false, NULL, record_id, name_hash, birth_date, gender, name FROM " + register.residueTable());
         execute("CREATE OR REPLACE TEMP TABLE nb_accepted (source VARCHAR, record_id VARCHAR, person_id VARCHAR)");
         java.util.Map<String, SourcePrior> priors = priors();
         long candidatesSeen = 0;
@@ -176,6 +176,8 @@ public final class DuckDbVerifier {
                         rows.getString(8),
                         rows.getLong(9),
                         rows.getLong(10),
+                        rows.getLong(11),
+                        rows.getLong(12),
                         priors.get(rows.getString(1)));
                 if (verdict == NameBirthJudge.Verdict.LINK) {
                     sourcesWithLinks.add(rows.getString(1));

@@ -16,12 +16,14 @@ import cn.minzheng.verification.core.store.Source;
  *   <li>what is left of a damaged number must agree with the person's ({@link ResidueJudge});
  *   <li>in a source where a person has one record ({@link Source#onePerPerson()}), a record without a number is not the
  *       person's second one: if the ID tier already found the person's own record there, this one is someone else's;
- *   <li>when the population register holds other people with the same name key, birth date and compatible sex
- *       (namesakes), a record whose name as written differs from the person's (a pinyin-only match) is refused: it is
- *       more likely a namesake's own spelling than a clerk's error;
- *   <li>with namesakes and the same spelling, nothing in the record tells the people apart; the link stands only when
- *       the source holds records about the probe's persons more often than about the population, by more than the
- *       number of namesakes ({@link SourcePrior}) — otherwise the record is more likely a namesake's.
+ *   <li>a record whose name as written differs from the person's (a pinyin-only match, 王玮 against 王伟) is refused
+ *       when the population register holds someone else who writes the name that way: it is that namesake's
+ *       spelling, not a clerk's error;
+ *   <li>the register's other people who could own the record are its rivals — those who write the name as the
+ *       record and the person do, when they agree; everyone with the name key, birth date and sex, when the record
+ *       is a variant nobody registered writes. With rivals, the link stands only when the source holds records
+ *       about the probe's persons more often than about the population, by more than the number of rivals ({@link
+ *       SourcePrior}); otherwise the record is more likely a rival's.
  * </ol>
  *
  * What stands is still a NAME_BIRTH link, for review; a refused candidate is counted in the run report.
@@ -59,7 +61,9 @@ public final class NameBirthJudge {
      * @param ownRecords the person's other records in this source found by the ID tier (counted for one-per-person
      *     sources only)
      * @param namesakes register entries other than the person's own with the same name key, birth date and compatible
-     *     sex, who could hold the record
+     *     sex
+     * @param spelledAsRecord those of them written exactly as the record writes the name
+     * @param spelledAsPerson those of them written exactly as the person writes the name
      * @param prior how often the source holds records about probe persons against the population
      */
     public static Verdict judge(
@@ -70,6 +74,8 @@ public final class NameBirthJudge {
             String personName,
             long ownRecords,
             long namesakes,
+            long spelledAsRecord,
+            long spelledAsPerson,
             SourcePrior prior) {
         if (!ResidueJudge.accept(status, recordIdText, personIdText)) {
             return Verdict.NUMBER_DISAGREES;
@@ -77,13 +83,19 @@ public final class NameBirthJudge {
         if (ownRecords > 0) {
             return Verdict.PERSON_HAS_OWN_RECORD;
         }
-        if (namesakes > 0) {
-            if (spelledDifferently(recordName, personName)) {
+        long rivals;
+        if (spelledDifferently(recordName, personName)) {
+            if (spelledAsRecord > 0) {
                 return Verdict.NAMESAKE_SPELLING;
             }
-            if (!prior.favoursPerson(namesakes)) {
-                return Verdict.NAMESAKE_MORE_LIKELY;
-            }
+            rivals = namesakes;
+        } else if (recordName != null && personName != null) {
+            rivals = spelledAsPerson;
+        } else {
+            rivals = namesakes; // a refused ID match: the store keeps only its name key
+        }
+        if (rivals > 0 && !prior.favoursPerson(rivals)) {
+            return Verdict.NAMESAKE_MORE_LIKELY;
         }
         return Verdict.LINK;
     }

@@ -13,15 +13,25 @@ import cn.minzheng.verification.core.store.Source;
  *   <li>{@code single_links}: the ID tier's links in the one-per-person sources — {@code source, person_id,
  *       record_id};
  *   <li>{@code register}: every record of the population register, with or without a number — {@code numbered,
- *       id_key, record_id, name_hash, birth_date, gender}; {@code record_id} may be null for numbered records (it
- *       is not read for them, and reading the text of every registration would cost more than the rest).
+ *       id_key, record_id, name_hash, birth_date, gender, name}; {@code record_id} may be null for numbered records
+ *       (it is not read for them, and reading the text of every registration would cost more than the rest).
  * </ul>
  *
- * The result has the candidate's eight columns followed by {@code own_records} and {@code namesakes}.
+ * The result has the candidate's eight columns followed by {@code own_records}, {@code namesakes} (register entries
+ * other than the person's with the same name key, birth date and compatible sex), {@code spelled_as_record} and
+ * {@code spelled_as_person} (those of them written exactly as the record, resp. the person, writes the name).
  */
 public final class NameBirthSql {
 
     private NameBirthSql() {}
+
+    /** A namesake is a person: a numbered entry counts by its number, an unnumbered one by its record. */
+    private static final String WHO = "CASE WHEN g.numbered THEN CAST(g.id_key AS STRING) ELSE g.record_id END";
+
+    private static String lessOwn(String count, String register) {
+        return "CASE WHEN c.source <> '" + register + "' AND r.person_id IS NULL THEN greatest(coalesce(n." + count
+                + ", 0) - 1, 0) ELSE coalesce(n." + count + ", 0) END";
+    }
 
     public static String evidenceQuery() {
         String register = Source.REGISTER.code();
@@ -31,10 +41,9 @@ public final class NameBirthSql {
                 + " ON s.person_id = c.person_id AND s.source = c.source AND s.record_id <> c.record_id"
                 + " GROUP BY c.source, c.record_id, c.person_id),"
                 + " namesakes AS ("
-                // a namesake is a person: a numbered entry counts by its number, an unnumbered one by its record
-                + " SELECT c.source, c.record_id, c.person_id,"
-                + " count(DISTINCT CASE WHEN g.numbered THEN CAST(g.id_key AS STRING) ELSE g.record_id END)"
-                + " AS namesakes"
+                + " SELECT c.source, c.record_id, c.person_id, count(DISTINCT " + WHO + ") AS namesakes,"
+                + " count(DISTINCT CASE WHEN g.name = c.record_name THEN " + WHO + " END) AS spelled_as_record,"
+                + " count(DISTINCT CASE WHEN g.name = c.person_name THEN " + WHO + " END) AS spelled_as_person"
                 + " FROM nb_cand c JOIN probe p ON p.person_id = c.person_id"
                 + " JOIN register g ON g.name_hash = p.name_hash AND g.birth_date = p.birth_date"
                 + " AND (g.gender = 0 OR p.gender = 0 OR g.gender = p.gender)"
@@ -48,9 +57,11 @@ public final class NameBirthSql {
                 + " registered AS (SELECT DISTINCT person_id FROM single_links WHERE source = '" + register + "')"
                 + " SELECT c.source, c.record_id, c.person_id, c.id_status, c.id_text, c.person_id_text,"
                 + " c.record_name, c.person_name, coalesce(o.own_records, 0) AS own_records,"
-                // A person not registered by number has their registration among the entries counted: one is theirs.
-                + " CASE WHEN c.source <> '" + register + "' AND r.person_id IS NULL"
-                + " THEN greatest(coalesce(n.namesakes, 0) - 1, 0) ELSE coalesce(n.namesakes, 0) END AS namesakes"
+                // A person not registered by number has their registration among the entries counted (spelled as the
+                // person, in all likelihood): one is theirs.
+                + " " + lessOwn("namesakes", register) + " AS namesakes,"
+                + " coalesce(n.spelled_as_record, 0) AS spelled_as_record,"
+                + " " + lessOwn("spelled_as_person", register) + " AS spelled_as_person"
                 + " FROM nb_cand c"
                 + " LEFT JOIN registered r ON r.person_id = c.person_id"
                 + " LEFT JOIN own o ON o.source = c.source AND o.record_id = c.record_id AND o.person_id = c.person_id"

@@ -18,6 +18,9 @@ final class ChunkState {
     final LoadJob job;
     final RecordNormaliser normaliser;
     private final boolean residue;
+    /** The keyed pass writes names as written for the register only ({@link Source#keepsNameText()}). */
+    private final boolean keepsNames;
+
     private final ColumnType[] ownTypes;
 
     private RecordBatch batch;
@@ -36,6 +39,7 @@ final class ChunkState {
         this.job = job;
         this.normaliser = normaliser;
         this.residue = residue;
+        this.keepsNames = job.source.keepsNameText();
         int own = job.source.ownColumns().size();
         ownTypes = new ColumnType[own];
         for (int i = 0; i < own; i++) {
@@ -97,6 +101,8 @@ final class ChunkState {
         if (residue) {
             vectors[column].setStringUtf8Batch(0, rows == capacity ? idTexts : Arrays.copyOf(idTexts, rows));
             vectors[column + 1].setStringUtf8Batch(0, rows == capacity ? names : Arrays.copyOf(names, rows));
+        } else if (keepsNames) {
+            vectors[column].setStringUtf8Batch(0, rows == capacity ? names : Arrays.copyOf(names, rows));
         }
         if (rows == 0 && !residue) {
             flushSpill();
@@ -157,6 +163,8 @@ final class ChunkState {
         }
         if (residue) {
             idTexts[row] = n.idText;
+        }
+        if (residue || keepsNames) {
             names[row] = n.nameDisplay;
         }
     }

@@ -44,6 +44,8 @@ final class NormaliseFunction implements DuckDBTableFunction<LoadJob, LoadJob, C
         if (job.residuePass()) {
             info.addResultColumn("id_text", DuckDBColumnType.VARCHAR);
             info.addResultColumn("name", DuckDBColumnType.VARCHAR);
+        } else if (job.source.keepsNameText()) {
+            info.addResultColumn("name", DuckDBColumnType.VARCHAR);
         }
         return job;
     }

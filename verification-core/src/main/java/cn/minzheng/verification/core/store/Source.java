@@ -132,6 +132,15 @@ public enum Source {
     /** The source that serves as the population register when asking whether a person has namesakes. */
     public static final Source REGISTER = HUKOU;
 
+    /**
+     * Whether the store keeps the name as written (normalised) for records with a usable number too. Only the register
+     * does: who is registered under which spelling tells a namesake spelled alike from a homophone (王伟 and 王玮 share
+     * the pinyin key). Elsewhere a numbered record needs only the key, and leaving the text out keeps the load fast.
+     */
+    public boolean keepsNameText() {
+        return this == REGISTER;
+    }
+
     /** Table of records with a usable ID number. */
     public String table() {
         return "src_" + code;

@@ -111,7 +111,7 @@ public final class SourceLoader {
             job.finishKeyedPass();
             if (job.spilledRecords() > 0) {
                 job.startResiduePass();
-                insert(job, id, source.residueTable(), Store.columnList(source) + ", id_text, name", source, true);
+                insert(job, id, source.residueTable(), Store.residueColumnList(source), source, true);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -116,19 +116,30 @@ public final class Store {
                     .append(' ')
                     .append(column.type().sqlType());
         }
+        if (source.keepsNameText()) {
+            ddl.append(", name VARCHAR");
+        }
         return ddl.toString();
     }
 
     /** Columns of a res_ table: those of src_ plus the cleaned number and the name, needed to judge the residue. */
     public static String residueColumnsDdl(Source source) {
-        return columnsDdl(source) + ", id_text VARCHAR, name VARCHAR";
+        return columnsDdl(source) + ", id_text VARCHAR" + (source.keepsNameText() ? "" : ", name VARCHAR");
     }
 
-    /** Column names common to src_ and res_, in order, for INSERT … SELECT between them. */
+    /** Column names of a res_ table, in order. */
+    public static String residueColumnList(Source source) {
+        return columnList(source) + ", id_text" + (source.keepsNameText() ? "" : ", name");
+    }
+
+    /** Column names common to src_ and res_, in order (the register's name among them), for INSERT … SELECT. */
     public static String columnList(Source source) {
         StringBuilder list = new StringBuilder("record_id, id_key, id_status, name_hash, gender, birth_date");
         for (Column column : source.ownColumns()) {
             list.append(", ").append(column.name());
+        }
+        if (source.keepsNameText()) {
+            list.append(", name");
         }
         return list.toString();
     }
@@ -163,8 +174,9 @@ public final class Store {
         for (Source source : Source.values()) {
             keys.add("SELECT id_key, CAST(" + sourceNumber(source) + " AS UTINYINT) AS source_no, rowid AS src_row,"
                     + " name_hash, gender, birth_date FROM " + source.table());
+            // the name as written too: the interactive check weighs a namesake's spelling as the run does
             residue.add("SELECT name_hash, birth_date, '" + source.code()
-                    + "' AS source, record_id, id_status, id_text," + " gender FROM " + source.residueTable());
+                    + "' AS source, record_id, id_status, id_text, gender, name FROM " + source.residueTable());
         }
         try (Statement statement = connection.createStatement()) {
             // One sort of all keys (then with the records' columns) ran out of memory at the city size (150 M rows),

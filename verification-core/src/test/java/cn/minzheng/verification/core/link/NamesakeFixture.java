@@ -17,6 +17,8 @@ public final class NamesakeFixture {
     public static final String CHEN = id("61011319850606002");
     public static final String OTHER_WANG = id("61011319800505011");
     public static final String HOMOPHONE_WANG = id("61011319800505031");
+    public static final String LI = id("61011319900909002");
+    public static final String HOMOPHONE_LI = id("61011319900909022");
 
     private NamesakeFixture() {}
 
@@ -41,7 +43,10 @@ public final class NamesakeFixture {
                 .append(",王伟,M,1980-05-05,户主\n")
                 .append("P2,H2,")
                 .append(CHEN)
-                .append(",陈静,F,1985-06-06,户主\n");
+                .append(",陈静,F,1985-06-06,户主\n")
+                .append("P3,H3,")
+                .append(LI)
+                .append(",李娜,F,1990-09-09,户主\n");
         StringBuilder assistance = new StringBuilder();
         StringBuilder registered = new StringBuilder();
         for (int i = 0; i < 5000; i++) {
@@ -94,6 +99,13 @@ public final class NamesakeFixture {
                 .append("hk-other-wang,")
                 .append(OTHER_WANG)
                 .append(",王伟,M,1980-05-05,610113,3\n")
+                .append("hk-li,")
+                .append(LI)
+                .append(",李娜,F,1990-09-09,610113,6\n")
+                // 李纳 shares 李娜's pinyin and birthday but writes the name differently
+                .append("hk-li-homophone,")
+                .append(HOMOPHONE_LI)
+                .append(",李纳,F,1990-09-09,610113,7\n")
                 .append("hk-homophone,")
                 .append(HOMOPHONE_WANG)
                 .append(",王玮,M,1980-05-05,610113,4\n")
@@ -110,7 +122,9 @@ public final class NamesakeFixture {
                         // the probe's persons have no contributions, namesakes do: more likely a namesake's
                         + "si-nonum,,王伟,M,1980-05-05,2025-03,500000,\n"
                         // no namesakes: the person's, whatever the source
-                        + "si-chen,,陈静,F,1985-06-06,2025-03,300000,\n");
+                        + "si-chen,,陈静,F,1985-06-06,2025-03,300000,\n"
+                        // spelled as 李娜 writes it, and nobody else registered writes it so: hers
+                        + "si-li,,李娜,F,1990-09-09,2025-03,300000,\n");
         Files.writeString(
                 sources.resolve("civil_assistance.csv"),
                 "record_id,id_number,name,gender,birth_date,programme,start_date,end_date\n"

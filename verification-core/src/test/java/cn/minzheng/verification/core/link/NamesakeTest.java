@@ -65,6 +65,11 @@ class NamesakeTest {
     }
 
     @Test
+    void aNamesakeWhoWritesTheNameDifferentlyIsNoRivalForARecordSpelledAsThePersonWritesIt() {
+        assertThat(hits).contains("P3,social_insurance,si-li,NAME_BIRTH");
+    }
+
+    @Test
     void aSecondRegistrationIsNotThePersonsWhenTheirOwnWasFoundByNumber() {
         assertThat(hits).contains("P1,hukou,hk-wang,ID");
         assertThat(hits).noneMatch(line -> line.contains("hk-extra"));

@@ -142,6 +142,7 @@ public final class DuckDbVerifier {
             }
         }
         execute("CREATE OR REPLACE TEMP TABLE nb_cand AS " + candidates);
+        report.phase("name_birth_candidates");
         StringJoiner single = new StringJoiner(" UNION ALL ");
         for (Source source : Source.values()) {
             if (source.onePerPerson()) {
@@ -193,6 +194,7 @@ public final class DuckDbVerifier {
             }
         }
         execute("DROP TABLE nb_cand");
+        report.phase("name_birth_judge");
         refusals.forEach(report::count);
         report.count("name_birth_candidates", candidatesSeen);
         for (Source source : Source.values()) {

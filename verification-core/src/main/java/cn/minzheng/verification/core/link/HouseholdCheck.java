@@ -44,13 +44,13 @@ public final class HouseholdCheck {
         }
         StringJoiner union = new StringJoiner(" UNION ALL ");
         rowids.forEach((source, list) -> union.add("SELECT '" + source.code() + "', record_id, rowid, -1,"
-                + " CAST(NULL AS VARCHAR), 0, CAST(NULL AS DATE), 0 FROM " + source.table() + " WHERE rowid IN ("
-                + list + ")"));
+                + " CAST(NULL AS VARCHAR), 0, CAST(NULL AS DATE), 0, CAST(NULL AS VARCHAR) FROM " + source.table()
+                + " WHERE rowid IN (" + list + ")"));
         // One equality branch per member: on the sorted lookup tables each reads a single row group, whereas an
         // IN list spanning the key range would not prune any.
         for (ProbePerson p : members) {
             if (p.nameHash() != 0 && p.birthDay() != cn.minzheng.verification.core.normalize.Dates.NONE) {
-                union.add("SELECT source, record_id, NULL, id_status, id_text, name_hash, birth_date, gender"
+                union.add("SELECT source, record_id, NULL, id_status, id_text, name_hash, birth_date, gender, name"
                         + " FROM residue_lookup WHERE name_hash = " + p.nameHash() + " AND birth_date = DATE '"
                         + LocalDate.ofEpochDay(p.birthDay()) + "'");
             }
@@ -60,6 +60,8 @@ public final class HouseholdCheck {
             return hits;
         }
         Map<String, Map<Long, String>> recordIds = new HashMap<>();
+        // name + birth date links whose record writes the name differently from the person, with that spelling
+        Map<Hit, String> variants = new HashMap<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(union.toString())) {
             while (rows.next()) {
@@ -73,13 +75,15 @@ public final class HouseholdCheck {
                     matchByName(
                             members,
                             hits,
+                            variants,
                             source,
                             recordId,
                             status,
                             rows.getString(5),
                             rows.getLong(6),
                             rows.getDate(7),
-                            rows.getInt(8));
+                            rows.getInt(8),
+                            rows.getString(9));
                 }
             }
         }
@@ -98,15 +102,27 @@ public final class HouseholdCheck {
         }
         for (Keyed c : conflicts) {
             String recordId = recordIds.get(c.source().code()).get(c.row());
-            matchByName(members, hits, c.source().code(), recordId, null, null, c.nameHash(), c.birth(), c.gender());
+            matchByName(
+                    members,
+                    hits,
+                    variants,
+                    c.source().code(),
+                    recordId,
+                    null,
+                    null,
+                    c.nameHash(),
+                    c.birth(),
+                    c.gender(),
+                    null);
         }
-        return withoutSecondRecords(hits.stream().distinct().toList());
+        return withoutSecondRecords(
+                withoutNamesakesSpellings(members, hits.stream().distinct().toList(), variants));
     }
 
     /**
      * As in the batch ({@link NameBirthJudge}): in a one-per-person source, a name + birth date link is dropped when the
-     * ID tier found the person's own record there. The batch's other namesake checks need the population register and
-     * the probe's rates, which a one-household lookup does not have; its candidates stay for review.
+     * ID tier found the person's own record there. The batch's weighing of namesakes spelled alike needs the probe's
+     * rates, which one household does not give (nor does the platform's one-household run): those stay for review.
      */
     private static List<Hit> withoutSecondRecords(List<Hit> hits) {
         java.util.Set<String> ownById = new java.util.HashSet<>();
@@ -157,13 +173,15 @@ public final class HouseholdCheck {
     private static void matchByName(
             List<ProbePerson> members,
             List<Hit> hits,
+            Map<Hit, String> variants,
             String source,
             String recordId,
             IdStatus status,
             String idText,
             long nameHash,
             java.sql.Date birth,
-            int gender) {
+            int gender,
+            String recordName) {
         if (birth == null || nameHash == 0) {
             return;
         }
@@ -173,7 +191,68 @@ public final class HouseholdCheck {
                     && p.birthDay() == day
                     && (gender == 0 || p.gender() == 0 || gender == p.gender())
                     && ResidueJudge.accept(status, idText, p.idText())) {
-                hits.add(new Hit(p.personId(), source, recordId, "NAME_BIRTH"));
+                Hit hit = new Hit(p.personId(), source, recordId, "NAME_BIRTH");
+                hits.add(hit);
+                if (NameBirthJudge.spelledDifferently(recordName, p.name())) {
+                    variants.put(hit, recordName);
+                }
+            }
+        }
+    }
+
+    /**
+     * As in the batch ({@link NameBirthJudge}): a record that writes the name differently from the person is not
+     * linked when someone else in the register writes it that way. Such records are few, so the register is asked
+     * for them alone (its numbered part has no lookup table by name and is scanned).
+     */
+    private List<Hit> withoutNamesakesSpellings(List<ProbePerson> members, List<Hit> hits, Map<Hit, String> variants)
+            throws SQLException {
+        if (variants.isEmpty()) {
+            return hits;
+        }
+        Map<String, ProbePerson> byId = new HashMap<>();
+        members.forEach(m -> byId.put(m.personId(), m));
+        List<Hit> kept = new ArrayList<>();
+        for (Hit hit : hits) {
+            String spelling = variants.get(hit);
+            if (spelling == null || !writtenSoByAnother(byId.get(hit.personId()), hit, spelling)) {
+                kept.add(hit);
+            }
+        }
+        return kept;
+    }
+
+    private boolean writtenSoByAnother(ProbePerson p, Hit hit, String spelling) throws SQLException {
+        Source register = Source.REGISTER;
+        boolean fromRegister = hit.source().equals(register.code());
+        String gender = "(gender = 0 OR " + p.gender() + " = 0 OR gender = " + p.gender() + ")";
+        // numbered registrations: the person's own is no namesake, and none can own a registration without a number
+        String numbered = "SELECT count(*) FROM " + register.table() + " WHERE name_hash = ? AND birth_date = ? AND"
+                + " name = ? AND " + gender + " AND id_key <> ?";
+        String unnumbered = "SELECT count(*) FROM residue_lookup WHERE name_hash = ? AND birth_date = ? AND source = '"
+                + register.code() + "' AND name = ? AND " + gender + " AND record_id <> ?";
+        java.sql.Date birth = java.sql.Date.valueOf(LocalDate.ofEpochDay(p.birthDay()));
+        try (java.sql.PreparedStatement first = connection.prepareStatement(unnumbered)) {
+            first.setLong(1, p.nameHash());
+            first.setDate(2, birth);
+            first.setString(3, spelling);
+            first.setString(4, fromRegister ? hit.recordId() : "");
+            try (ResultSet rows = first.executeQuery()) {
+                if (rows.next() && rows.getLong(1) > 0) {
+                    return true;
+                }
+            }
+        }
+        if (fromRegister) {
+            return false;
+        }
+        try (java.sql.PreparedStatement second = connection.prepareStatement(numbered)) {
+            second.setLong(1, p.nameHash());
+            second.setDate(2, birth);
+            second.setString(3, spelling);
+            second.setLong(4, p.idKey());
+            try (ResultSet rows = second.executeQuery()) {
+                return rows.next() && rows.getLong(1) > 0;
             }
         }
     }

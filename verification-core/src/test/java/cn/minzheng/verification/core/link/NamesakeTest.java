@@ -3,11 +3,14 @@ package cn.minzheng.verification.core.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minzheng.verification.core.cli.Main;
+import cn.minzheng.verification.core.store.ReadOnlyStore;
+import cn.minzheng.verification.core.store.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,24 @@ class NamesakeTest {
     @Test
     void aNamesakeWhoWritesTheNameDifferentlyIsNoRivalForARecordSpelledAsThePersonWritesIt() {
         assertThat(hits).contains("P3,social_insurance,si-li,NAME_BIRTH");
+    }
+
+    @Test
+    void theInteractiveCheckOfOneHouseholdWeighsSpellingsAndOwnRecordsButHasNoRatesToWeighBy() throws Exception {
+        List<ProbePerson> wang = ProbeReader.read(dir.resolve("probe.csv"), StandardCharsets.UTF_8).stream()
+                .filter(p -> p.personId().equals("P1"))
+                .toList();
+        try (Connection connection = ReadOnlyStore.open(Store.file(dir.resolve("store")), null, 0)) {
+            List<String> interactive = new HouseholdCheck(connection)
+                    .check(wang).stream()
+                            .map(h -> h.personId() + "," + h.source() + "," + h.recordId() + "," + h.tier())
+                            .toList();
+            assertThat(interactive)
+                    .contains("P1,hukou,hk-wang,ID", "P1,civil_assistance,ca-nonum,NAME_BIRTH")
+                    .noneMatch(line -> line.contains("v-homophone") || line.contains("hk-extra"))
+                    // the batch refuses it by the source's rates; one household has none, so it stays for review
+                    .contains("P1,social_insurance,si-nonum,NAME_BIRTH");
+        }
     }
 
     @Test

@@ -203,7 +203,7 @@ public final class HouseholdCheck {
     /**
      * As in the batch ({@link NameBirthJudge}): a record that writes the name differently from the person is not
      * linked when someone else in the register writes it that way. Such records are few, so the register is asked
-     * for them alone (its numbered part has no lookup table by name and is scanned).
+     * for them alone ({@code register_lookup} for its numbered part, {@code residue_lookup} for the rest).
      */
     private List<Hit> withoutNamesakesSpellings(List<ProbePerson> members, List<Hit> hits, Map<Hit, String> variants)
             throws SQLException {
@@ -227,7 +227,7 @@ public final class HouseholdCheck {
         boolean fromRegister = hit.source().equals(register.code());
         String gender = "(gender = 0 OR " + p.gender() + " = 0 OR gender = " + p.gender() + ")";
         // numbered registrations: the person's own is no namesake, and none can own a registration without a number
-        String numbered = "SELECT count(*) FROM " + register.table() + " WHERE name_hash = ? AND birth_date = ? AND"
+        String numbered = "SELECT count(*) FROM register_lookup WHERE name_hash = ? AND birth_date = ? AND"
                 + " name = ? AND " + gender + " AND id_key <> ?";
         String unnumbered = "SELECT count(*) FROM residue_lookup WHERE name_hash = ? AND birth_date = ? AND source = '"
                 + register.code() + "' AND name = ? AND " + gender + " AND record_id <> ?";

@@ -212,9 +212,16 @@ public final class Store {
             }
             statement.execute("CREATE OR REPLACE TABLE residue_lookup AS SELECT * FROM (" + residue
                     + ") ORDER BY name_hash, birth_date");
+            // The register's numbered entries by name key, as written: the interactive check asks whether someone
+            // else registered writes a record's name so (a lookup, not a scan of the whole register).
+            statement.execute("CREATE OR REPLACE TABLE register_lookup AS " + REGISTER_LOOKUP_QUERY);
             statement.execute("SET preserve_insertion_order=false");
         }
     }
+
+    /** The rows of {@code register_lookup}, sorted so that an equality lookup on name key and birth date prunes. */
+    public static final String REGISTER_LOOKUP_QUERY = "SELECT name_hash, birth_date, gender, id_key, name FROM "
+            + Source.REGISTER.table() + " ORDER BY name_hash, birth_date";
 
     /** A source's number in {@code key_lookup}: its position in {@link Source}. */
     public static int sourceNumber(Source source) {

@@ -11,7 +11,6 @@ import cn.minzheng.verification.core.link.ProbePerson;
 import cn.minzheng.verification.core.link.RunReport;
 import cn.minzheng.verification.core.link.SourcePrior;
 import cn.minzheng.verification.core.normalize.Dates;
-import cn.minzheng.verification.core.normalize.IdStatus;
 import cn.minzheng.verification.core.rules.RuleCatalogue;
 import cn.minzheng.verification.core.rules.RuleSql;
 import cn.minzheng.verification.core.store.Source;
@@ -210,18 +209,19 @@ public final class SparkVerifier {
         List<Row> accepted = new ArrayList<>();
         java.util.Map<String, Long> refusals = new java.util.TreeMap<>();
         for (Row row : found) {
-            int status = row.getInt(3);
-            NameBirthJudge.Verdict verdict = NameBirthJudge.judge(
-                    status < 0 ? null : IdStatus.ofCode(status),
-                    row.getString(4),
-                    row.getString(5),
-                    row.getString(6),
-                    row.getString(7),
-                    row.getLong(8),
-                    row.getLong(9),
-                    row.getLong(10),
-                    row.getLong(11),
-                    priors.get(row.getString(0)));
+            NameBirthJudge.Verdict verdict = NameBirthSql.judge(
+                    new NameBirthSql.EvidenceRow<RuntimeException>() {
+                        @Override
+                        public String text(int column) {
+                            return row.getString(column);
+                        }
+
+                        @Override
+                        public long number(int column) {
+                            return ((Number) row.get(column)).longValue();
+                        }
+                    },
+                    priors);
             if (verdict == NameBirthJudge.Verdict.LINK) {
                 accepted.add(RowFactory.create(row.getString(2), row.getString(0), row.getString(1), "NAME_BIRTH"));
             } else {

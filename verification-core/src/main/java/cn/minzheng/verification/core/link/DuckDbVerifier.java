@@ -1,6 +1,5 @@
 package cn.minzheng.verification.core.link;
 
-import cn.minzheng.verification.core.normalize.IdStatus;
 import cn.minzheng.verification.core.rules.RuleCatalogue;
 import cn.minzheng.verification.core.rules.RuleSql;
 import cn.minzheng.verification.core.store.Source;
@@ -166,20 +165,20 @@ public final class DuckDbVerifier {
                 ResultSet rows = statement.executeQuery(NameBirthSql.evidenceQuery());
                 DuckDBAppender appender =
                         connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "nb_accepted")) {
+            NameBirthSql.EvidenceRow<SQLException> row = new NameBirthSql.EvidenceRow<>() {
+                @Override
+                public String text(int column) throws SQLException {
+                    return rows.getString(column + 1);
+                }
+
+                @Override
+                public long number(int column) throws SQLException {
+                    return rows.getLong(column + 1);
+                }
+            };
             while (rows.next()) {
                 candidatesSeen++;
-                int status = rows.getInt(4);
-                NameBirthJudge.Verdict verdict = NameBirthJudge.judge(
-                        status < 0 ? null : IdStatus.ofCode(status),
-                        rows.getString(5),
-                        rows.getString(6),
-                        rows.getString(7),
-                        rows.getString(8),
-                        rows.getLong(9),
-                        rows.getLong(10),
-                        rows.getLong(11),
-                        rows.getLong(12),
-                        priors.get(rows.getString(1)));
+                NameBirthJudge.Verdict verdict = NameBirthSql.judge(row, priors);
                 if (verdict == NameBirthJudge.Verdict.LINK) {
                     sourcesWithLinks.add(rows.getString(1));
                     appender.beginRow();

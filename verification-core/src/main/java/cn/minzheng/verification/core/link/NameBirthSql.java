@@ -1,6 +1,8 @@
 package cn.minzheng.verification.core.link;
 
+import cn.minzheng.verification.core.normalize.IdStatus;
 import cn.minzheng.verification.core.store.Source;
+import java.util.Map;
 
 /**
  * The evidence {@link NameBirthJudge} needs for each name + birth date candidate, as one SQL text that DuckDB and Spark
@@ -24,6 +26,30 @@ import cn.minzheng.verification.core.store.Source;
 public final class NameBirthSql {
 
     private NameBirthSql() {}
+
+    /** One row of {@link #evidenceQuery()}, read by 0-based column: a JDBC result set's or a Spark row. */
+    public interface EvidenceRow<E extends Exception> {
+        String text(int column) throws E;
+
+        long number(int column) throws E;
+    }
+
+    /** The {@link NameBirthJudge}'s verdict on one row of {@link #evidenceQuery()}; both engines ask this. */
+    public static <E extends Exception> NameBirthJudge.Verdict judge(
+            EvidenceRow<E> row, Map<String, SourcePrior> priors) throws E {
+        long status = row.number(3);
+        return NameBirthJudge.judge(
+                status < 0 ? null : IdStatus.ofCode((int) status),
+                row.text(4),
+                row.text(5),
+                row.text(6),
+                row.text(7),
+                row.number(8),
+                row.number(9),
+                row.number(10),
+                row.number(11),
+                priors.get(row.text(0)));
+    }
 
     /** A namesake is a person: a numbered entry counts by its number, an unnumbered one by its record. */
     private static final String WHO = "CASE WHEN g.numbered THEN CAST(g.id_key AS STRING) ELSE g.record_id END";

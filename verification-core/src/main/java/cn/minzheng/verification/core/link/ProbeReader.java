@@ -4,8 +4,6 @@ import cn.minzheng.verification.core.cli.CsvTable;
 import cn.minzheng.verification.core.cli.UserError;
 import cn.minzheng.verification.core.normalize.Dates;
 import cn.minzheng.verification.core.normalize.IdNumbers;
-import cn.minzheng.verification.core.normalize.IdStatus;
-import cn.minzheng.verification.core.normalize.Names;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -45,20 +43,14 @@ public final class ProbeReader {
     }
 
     private static ProbePerson person(String[] row, IdNumbers ids, Map<String, Integer> householdSizes) {
-        IdStatus status = ids.parseTrusted(row[2]);
-        String name = Names.normalise(row[3]);
-        String key = Names.key(name);
         String household = row[1].strip();
-        return new ProbePerson(
+        return ProbePerson.of(
+                ids,
                 row[0].strip(),
                 household,
                 row[6].strip(),
-                status,
-                ids.key(),
-                status.usable() ? IdNumbers.decode(ids.key()) : ids.cleaned(),
-                name,
-                key,
-                key.indexOf('?') >= 0 ? 0 : Names.keyHash(key),
+                row[2],
+                row[3],
                 gender(row[4]),
                 Dates.parse(row[5].strip()),
                 householdSizes.get(household));

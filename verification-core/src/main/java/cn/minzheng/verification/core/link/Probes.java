@@ -2,8 +2,6 @@ package cn.minzheng.verification.core.link;
 
 import cn.minzheng.verification.core.normalize.Dates;
 import cn.minzheng.verification.core.normalize.IdNumbers;
-import cn.minzheng.verification.core.normalize.IdStatus;
-import cn.minzheng.verification.core.normalize.Names;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,19 +37,13 @@ public final class Probes {
             if (m.personId() == null || m.personId().isBlank()) {
                 throw new IllegalArgumentException("a probe member needs a person id");
             }
-            IdStatus status = ids.parseTrusted(m.idNumber() == null ? "" : m.idNumber());
-            String name = Names.normalise(m.name() == null ? "" : m.name());
-            String key = Names.key(name);
-            persons.add(new ProbePerson(
+            persons.add(ProbePerson.of(
+                    ids,
                     m.personId(),
                     m.householdId(),
                     m.relation() == null ? "" : m.relation(),
-                    status,
-                    ids.key(),
-                    status.usable() ? IdNumbers.decode(ids.key()) : ids.cleaned(),
-                    name,
-                    key,
-                    key.indexOf('?') >= 0 ? 0 : Names.keyHash(key),
+                    m.idNumber() == null ? "" : m.idNumber(),
+                    m.name() == null ? "" : m.name(),
                     ProbeReader.gender(m.gender() == null ? "" : m.gender()),
                     m.birthDate() == null ? Dates.NONE : (int) m.birthDate().toEpochDay(),
                     householdSizes.get(m.householdId())));

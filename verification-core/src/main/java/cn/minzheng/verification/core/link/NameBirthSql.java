@@ -74,7 +74,7 @@ public final class NameBirthSql {
                 + " JOIN register g ON g.name_hash = p.name_hash AND g.birth_date = p.birth_date"
                 + " AND (g.gender = 0 OR p.gender = 0 OR g.gender = p.gender)"
                 // the person's own registration is not a namesake
-                + " WHERE NOT (g.numbered AND g.id_key = p.id_key)"
+                + " WHERE NOT coalesce(g.numbered AND g.id_key = p.id_key, false)"
                 // For a candidate from the register itself: a person has one registration, so a namesake whose
                 // registration carries a number cannot also own the candidate; an unnumbered entry other than the
                 // candidate is someone's registration — the person's or a namesake's — and leaves the candidate open.

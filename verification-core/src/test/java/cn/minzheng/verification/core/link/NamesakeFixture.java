@@ -46,7 +46,9 @@ public final class NamesakeFixture {
                 .append(",陈静,F,1985-06-06,户主\n")
                 .append("P3,H3,")
                 .append(LI)
-                .append(",李娜,F,1990-09-09,户主\n");
+                .append(",李娜,F,1990-09-09,户主\n")
+                // a member whose number the case file lacks, registered without one, with a numbered namesake
+                .append("P4,H4,,张敏,F,1975-03-03,户主\n");
         StringBuilder assistance = new StringBuilder();
         StringBuilder registered = new StringBuilder();
         for (int i = 0; i < 5000; i++) {
@@ -103,6 +105,10 @@ public final class NamesakeFixture {
                 .append(LI)
                 .append(",李娜,F,1990-09-09,610113,6\n")
                 // 李纳 shares 李娜's pinyin and birthday but writes the name differently
+                .append("hk-zhang,,张敏,F,1975-03-03,610113,8\n")
+                .append("hk-zhang-namesake,")
+                .append(id("61011319750303022"))
+                .append(",张敏,F,1975-03-03,610113,9\n")
                 .append("hk-li-homophone,")
                 .append(HOMOPHONE_LI)
                 .append(",李纳,F,1990-09-09,610113,7\n")
@@ -124,7 +130,9 @@ public final class NamesakeFixture {
                         // no namesakes: the person's, whatever the source
                         + "si-chen,,陈静,F,1985-06-06,2025-03,300000,\n"
                         // spelled as 李娜 writes it, and nobody else registered writes it so: hers
-                        + "si-li,,李娜,F,1990-09-09,2025-03,300000,\n");
+                        + "si-li,,李娜,F,1990-09-09,2025-03,300000,\n"
+                        // 张敏 without a number has a numbered namesake: a rival, and contributions are rarely hers
+                        + "si-zhang,,张敏,F,1975-03-03,2025-03,300000,\n");
         Files.writeString(
                 sources.resolve("civil_assistance.csv"),
                 "record_id,id_number,name,gender,birth_date,programme,start_date,end_date\n"

@@ -91,6 +91,13 @@ class NamesakeTest {
     }
 
     @Test
+    void aMemberWithoutANumberHasTheRegistersNumberedNamesakesAsRivals() {
+        assertThat(hits).noneMatch(line -> line.contains("si-zhang"));
+        // her own registration, without a number either, is hers
+        assertThat(hits).contains("P4,hukou,hk-zhang,NAME_BIRTH");
+    }
+
+    @Test
     void aSecondRegistrationIsNotThePersonsWhenTheirOwnWasFoundByNumber() {
         assertThat(hits).contains("P1,hukou,hk-wang,ID");
         assertThat(hits).noneMatch(line -> line.contains("hk-extra"));
@@ -107,6 +114,6 @@ class NamesakeTest {
     void withNamesakesSpelledAlikeTheSourceDecidesWhoseTheRecordMoreLikelyIs() {
         assertThat(hits).as(report).contains("P1,civil_assistance,ca-nonum,NAME_BIRTH");
         assertThat(hits).noneMatch(line -> line.contains("si-nonum"));
-        assertThat(report).contains("name_birth_refused_namesake_prior=1");
+        assertThat(report).contains("name_birth_refused_namesake_prior=2"); // si-nonum and si-zhang
     }
 }

@@ -185,7 +185,12 @@ public final class SparkVerifier {
                 .select(col("source"), col("person_id"), col("record_id"))
                 .createOrReplaceTempView("single_links");
         Source register = Source.REGISTER;
-        table(register.table())
+        Dataset<Row> registered = table(register.table());
+        // an export of a store written before the register kept its names has none for numbered registrations
+        Column numberedNames = Arrays.asList(registered.columns()).contains("name")
+                ? col("name")
+                : lit(null).cast("string").as("name");
+        registered
                 .select(
                         lit(true).as("numbered"),
                         col("id_key"),
@@ -193,7 +198,7 @@ public final class SparkVerifier {
                         col("name_hash"),
                         col("birth_date"),
                         col("gender"),
-                        col("name"))
+                        numberedNames)
                 .unionAll(table(register.residueTable())
                         .select(
                                 lit(false).as("numbered"),
@@ -245,7 +250,7 @@ public final class SparkVerifier {
         // Per source, the linked records with their columns, for the rules (evaluated lazily by each rule query).
         for (Source source : sources) {
             Dataset<Row> records = table(source.table())
-                    .select(sourceColumns(source, null))
+                    .select(available(table(source.table()), source))
                     .unionByName(table(source.residueTable()).select(sourceColumns(source, null)))
                     .alias("r");
             links.where(col("source").equalTo(source.code()))
@@ -340,6 +345,19 @@ public final class SparkVerifier {
     }
 
     /** The source's columns in the store's order, optionally qualified by an alias. */
+    /**
+     * The source's columns from a table, a missing one as null: the register's name for numbered registrations is
+     * absent from stores written before it was kept.
+     */
+    static Column[] available(Dataset<Row> table, Source source) {
+        java.util.Set<String> present = new java.util.HashSet<>(Arrays.asList(table.columns()));
+        return Arrays.stream(Store.columnList(source).split(",\\s*"))
+                .map(name -> present.contains(name)
+                        ? col(name)
+                        : lit(null).cast("string").as(name))
+                .toArray(Column[]::new);
+    }
+
     static Column[] sourceColumns(Source source, String alias) {
         return Arrays.stream(Store.columnList(source).split(",\\s*"))
                 .map(name -> alias == null ? col(name) : col(alias + "." + name).as(name))

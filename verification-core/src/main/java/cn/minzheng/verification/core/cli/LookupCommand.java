@@ -33,6 +33,10 @@ final class LookupCommand {
             households.computeIfAbsent(p.householdId(), h -> new ArrayList<>()).add(p);
         }
         try (Connection connection = DuckDbVerifier.open(store)) {
+            if (!Store.hasCurrentLookupTables(connection)) {
+                throw new UserError("lookup: the store in " + store
+                        + " was loaded by an earlier version without the current lookup tables (run load again)");
+            }
             HouseholdCheck check = new HouseholdCheck(connection);
             if (options.has("household")) {
                 String id = options.required("household");

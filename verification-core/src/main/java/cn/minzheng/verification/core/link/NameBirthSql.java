@@ -69,7 +69,10 @@ public final class NameBirthSql {
                 + " namesakes AS ("
                 + " SELECT c.source, c.record_id, c.person_id, count(DISTINCT " + WHO + ") AS namesakes,"
                 + " count(DISTINCT CASE WHEN g.name = c.record_name THEN " + WHO + " END) AS spelled_as_record,"
-                + " count(DISTINCT CASE WHEN g.name = c.person_name THEN " + WHO + " END) AS spelled_as_person"
+                // a numbered registration without a name comes from a store written before the register kept names:
+                // it may be spelled as the person spells it, so it stays a rival
+                + " count(DISTINCT CASE WHEN g.name = c.person_name OR (g.numbered AND g.name IS NULL) THEN " + WHO
+                + " END) AS spelled_as_person"
                 + " FROM nb_cand c JOIN probe p ON p.person_id = c.person_id"
                 + " JOIN register g ON g.name_hash = p.name_hash AND g.birth_date = p.birth_date"
                 + " AND (g.gender = 0 OR p.gender = 0 OR g.gender = p.gender)"

@@ -228,6 +228,28 @@ public final class Store {
         return source.ordinal();
     }
 
+    /** Whether a table of the open store has the column (stores written by earlier versions may lack newer ones). */
+    public static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        try (java.sql.PreparedStatement query = connection.prepareStatement(
+                "SELECT count(*) FROM duckdb_columns() WHERE table_name = ? AND column_name = ? AND database_name <> 'temp'")) {
+            query.setString(1, table);
+            query.setString(2, column);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                return rows.next() && rows.getLong(1) > 0;
+            }
+        }
+    }
+
+    /**
+     * Whether the store has the lookup tables the one-household check reads as this version writes them: key_lookup
+     * by rowid (since 2026-11-29), names in residue_lookup, register_lookup.
+     */
+    public static boolean hasCurrentLookupTables(Connection connection) throws SQLException {
+        return hasColumn(connection, "key_lookup", "src_row")
+                && hasColumn(connection, "residue_lookup", "name")
+                && hasColumn(connection, "register_lookup", "name");
+    }
+
     public static boolean exists(Path dir) {
         return Files.isRegularFile(file(dir));
     }

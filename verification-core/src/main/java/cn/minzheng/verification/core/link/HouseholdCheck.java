@@ -17,8 +17,8 @@ import java.util.StringJoiner;
 /**
  * The interactive check of one household (a request from an assistance case): the same tiers as the batch run, for a
  * handful of people, with the keys written into the SQL: one query finds the records carrying the members' keys
- * ({@code key_lookup}), a second reads their record_id from their src_ tables by rowid, together with the residue
- * records of the members' names and birth dates ({@code residue_lookup}).
+ * ({@code key_lookup}), a second reads their record_id, name key, birth date and sex from their src_ tables by rowid,
+ * together with the residue records of the members' names and birth dates ({@code residue_lookup}).
  */
 public final class HouseholdCheck {
 
@@ -31,8 +31,11 @@ public final class HouseholdCheck {
         this.connection = connection;
     }
 
-    /** A record carrying one of the members' keys, as {@code key_lookup} has it; its record_id is read after. */
-    private record Keyed(Source source, long row, long key, long nameHash, java.sql.Date birth, int gender) {}
+    /** A record carrying one of the members' keys, as {@code key_lookup} has it; the rest is read by rowid after. */
+    private record Keyed(Source source, long row, long key) {}
+
+    /** What the check reads of a keyed record from its src_ table. */
+    private record Numbered(String recordId, long nameHash, java.sql.Date birth, int gender) {}
 
     public List<Hit> check(List<ProbePerson> members) throws SQLException {
         List<Keyed> keyed = keyedRecords(members);
@@ -44,7 +47,7 @@ public final class HouseholdCheck {
         }
         StringJoiner union = new StringJoiner(" UNION ALL ");
         rowids.forEach((source, list) -> union.add("SELECT '" + source.code() + "', record_id, rowid, -1,"
-                + " CAST(NULL AS VARCHAR), 0, CAST(NULL AS DATE), 0, CAST(NULL AS VARCHAR) FROM " + source.table()
+                + " CAST(NULL AS VARCHAR), name_hash, birth_date, gender, CAST(NULL AS VARCHAR) FROM " + source.table()
                 + " WHERE rowid IN (" + list + ")"));
         // One equality branch per member: on the sorted lookup tables each reads a single row group, whereas an
         // IN list spanning the key range would not prune any.
@@ -59,7 +62,8 @@ public final class HouseholdCheck {
         if (union.length() == 0) {
             return hits;
         }
-        Map<String, Map<Long, String>> recordIds = new HashMap<>();
+        // the keyed records as their src_ table has them, by source and rowid
+        Map<String, Map<Long, Numbered>> numbered = new HashMap<>();
         // name + birth date links whose record writes the name differently from the person, with that spelling
         Map<Hit, String> variants = new HashMap<>();
         try (Statement statement = connection.createStatement();
@@ -69,7 +73,8 @@ public final class HouseholdCheck {
                 String recordId = rows.getString(2);
                 long row = rows.getLong(3);
                 if (!rows.wasNull()) {
-                    recordIds.computeIfAbsent(source, s -> new HashMap<>()).put(row, recordId);
+                    numbered.computeIfAbsent(source, s -> new HashMap<>())
+                            .put(row, new Numbered(recordId, rows.getLong(6), rows.getDate(7), rows.getInt(8)));
                 } else {
                     IdStatus status = IdStatus.ofCode(rows.getInt(4));
                     matchByName(
@@ -89,30 +94,30 @@ public final class HouseholdCheck {
         }
         List<Keyed> conflicts = new ArrayList<>();
         for (Keyed k : keyed) {
-            String recordId = recordIds.get(k.source().code()).get(k.row());
+            Numbered record = numbered.get(k.source().code()).get(k.row());
             for (ProbePerson p : members) {
                 if (p.idKey() == k.key()) {
-                    if (k.nameHash() != 0 && p.nameHash() != 0 && k.nameHash() != p.nameHash()) {
+                    if (record.nameHash() != 0 && p.nameHash() != 0 && record.nameHash() != p.nameHash()) {
                         conflicts.add(k);
                     } else {
-                        hits.add(new Hit(p.personId(), k.source().code(), recordId, "ID"));
+                        hits.add(new Hit(p.personId(), k.source().code(), record.recordId(), "ID"));
                     }
                 }
             }
         }
         for (Keyed c : conflicts) {
-            String recordId = recordIds.get(c.source().code()).get(c.row());
+            Numbered record = numbered.get(c.source().code()).get(c.row());
             matchByName(
                     members,
                     hits,
                     variants,
                     c.source().code(),
-                    recordId,
+                    record.recordId(),
                     null,
                     null,
-                    c.nameHash(),
-                    c.birth(),
-                    c.gender(),
+                    record.nameHash(),
+                    record.birth(),
+                    record.gender(),
                     null);
         }
         return withoutSecondRecords(
@@ -146,8 +151,7 @@ public final class HouseholdCheck {
         StringJoiner union = new StringJoiner(" UNION ALL ");
         for (ProbePerson p : members) {
             if (p.idKey() >= 0) {
-                union.add("SELECT source_no, src_row, id_key, name_hash, birth_date, gender FROM key_lookup"
-                        + " WHERE id_key = " + p.idKey());
+                union.add("SELECT source_no, src_row, id_key FROM key_lookup" + " WHERE id_key = " + p.idKey());
             }
         }
         List<Keyed> keyed = new ArrayList<>();
@@ -161,10 +165,7 @@ public final class HouseholdCheck {
                 keyed.add(new Keyed(
                         sources[rows.getInt(1)], // the number is the position in Source (Store.sourceNumber)
                         rows.getLong(2),
-                        rows.getLong(3),
-                        rows.getLong(4),
-                        rows.getDate(5),
-                        rows.getInt(6)));
+                        rows.getLong(3)));
             }
         }
         return keyed;

@@ -161,19 +161,19 @@ public final class Store {
      * birth date) in one table each, sorted. DuckDB keeps min/max per row group, so an equality lookup on a sorted
      * column reads one row group instead of scanning 26 tables; batch runs do not use these tables.
      *
-     * <p>{@code key_lookup} holds no text: {@code id_key}, the source's number ({@link #sourceNumber}), the record's
-     * {@code rowid} in its src_ table and the fixed-width columns the check decides on (name_hash, gender,
-     * birth_date). The check reads a hit's record_id from src_ by rowid (DuckDB prunes a rowid filter to the row
-     * groups holding those rows). With record_id and the source's code in it, sorting the table cost about seven
-     * times as much, a third of the whole load at the city size. Rowids are stable because src_ tables are only ever
+     * <p>{@code key_lookup} holds only {@code id_key}, the source's number ({@link #sourceNumber}) and the record's
+     * {@code rowid} in its src_ table. The check reads the rest of a hit (record_id, name key, birth date, sex) from
+     * src_ by rowid (DuckDB prunes a rowid filter to the row groups holding those rows). With record_id and the
+     * source's code in it, sorting the table cost about seven times as much, a third of the whole load at the city
+     * size; the name key, birth date and sex in it made each row 30 bytes instead of 17. Rowids are stable because src_ tables are only ever
      * appended to and dropped whole, never deleted from; key_lookup is rebuilt with every store.
      */
     public static void buildLookupIndex(Connection connection) throws SQLException {
         java.util.StringJoiner keys = new java.util.StringJoiner(" UNION ALL ");
         java.util.StringJoiner residue = new java.util.StringJoiner(" UNION ALL ");
         for (Source source : Source.values()) {
-            keys.add("SELECT id_key, CAST(" + sourceNumber(source) + " AS UTINYINT) AS source_no, rowid AS src_row,"
-                    + " name_hash, gender, birth_date FROM " + source.table());
+            keys.add("SELECT id_key, CAST(" + sourceNumber(source)
+                    + " AS UTINYINT) AS source_no, rowid AS src_row FROM " + source.table());
             // the name as written too: the interactive check weighs a namesake's spelling as the run does
             residue.add("SELECT name_hash, birth_date, '" + source.code()
                     + "' AS source, record_id, id_status, id_text, gender, name FROM " + source.residueTable());
@@ -181,13 +181,14 @@ public final class Store {
         try (Statement statement = connection.createStatement()) {
             // One sort of all keys (then with the records' columns) ran out of memory at the city size (150 M rows),
             // so the table is written in key slices, each sorted on its own and appended in ascending order: the
-            // result is sorted all the same. A slice of 50 M rows of 30 bytes is 1.5 GB to sort.
+            // result is sorted all the same. A slice of 100 M rows of 17 bytes is 1.7 GB to sort; every slice scans
+            // the keys of all sources once more, so fewer, larger slices are cheaper.
             long rows;
             try (java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM (" + keys + ")")) {
                 count.next();
                 rows = count.getLong(1);
             }
-            int slices = (int) Math.max(1, Math.min(64, rows / 50_000_000 + 1));
+            int slices = (int) Math.max(1, Math.min(64, rows / 100_000_000 + 1));
             statement.execute("SET preserve_insertion_order=true");
             statement.execute("CREATE OR REPLACE TABLE key_lookup AS SELECT * FROM (" + keys + ") LIMIT 0");
             long[] bounds = new long[slices + 1];

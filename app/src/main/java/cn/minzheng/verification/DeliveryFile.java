@@ -1,5 +1,7 @@
 package cn.minzheng.verification;
 
+import cn.minzheng.platform.files.FileSignature;
+import cn.minzheng.platform.files.UploadNames;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.Sm3;
 import cn.minzheng.verification.core.store.Source;
@@ -65,10 +67,6 @@ final class DeliveryFile {
             List<String> warnings) {}
 
     static final Charset GB18030 = Charset.forName("GB18030");
-    private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
-    private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
-    private static final byte[] PDF = {0x25, 0x50, 0x44, 0x46};
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private DeliveryFile() {}
 
@@ -83,10 +81,9 @@ final class DeliveryFile {
             EncodingChoice choice,
             long maxBytes,
             Path incoming) {
-        String name = displayName(originalName);
+        String name = UploadNames.displayName(originalName);
         Source source = source(sourceCode, name);
-        String extension =
-                name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String extension = UploadNames.extension(name);
         Kind kind = switch (extension) {
             case "csv" -> Kind.CSV;
             case "xlsx" -> Kind.XLSX;
@@ -111,20 +108,20 @@ final class DeliveryFile {
             List<String> warnings = new ArrayList<>();
             Charset charset;
             if (kind == Kind.XLSX) {
-                if (startsWith(head, OLE)) {
+                if (FileSignature.OLE.matches(head)) {
                     throw new BusinessRuleViolation("文件扩展名是 .xlsx，但内容是旧版 Excel（.xls）或加了密码的工作簿；请去掉密码并“另存为 .xlsx”");
                 }
-                if (!startsWith(head, ZIP)) {
+                if (!FileSignature.ZIP.matches(head)) {
                     throw new BusinessRuleViolation("文件扩展名是 .xlsx，但内容不是 Excel 工作簿（可能是改了扩展名的其他文件）");
                 }
                 DeliveryWorkbook.refuseBombs(upload);
                 DeliveryWorkbook.toCsv(upload, csv);
                 charset = StandardCharsets.UTF_8;
             } else {
-                if (startsWith(head, ZIP)) {
+                if (FileSignature.ZIP.matches(head)) {
                     throw new BusinessRuleViolation("文件扩展名是 .csv，但内容是 Excel 工作簿或压缩包；请把扩展名改为 .xlsx，或“另存为 CSV”");
                 }
-                if (startsWith(head, OLE) || startsWith(head, PDF) || hasNul(head)) {
+                if (FileSignature.OLE.matches(head) || FileSignature.PDF.matches(head) || FileSignature.hasNul(head)) {
                     throw new BusinessRuleViolation("文件扩展名是 .csv，但内容不是文本（可能是改了扩展名的 Excel、PDF，或 UTF-16 编码的文本）");
                 }
                 charset = encoding(upload, choice);
@@ -283,46 +280,8 @@ final class DeliveryFile {
 
     private static byte[] head(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(64 * 1024);
+            return in.readNBytes(FileSignature.HEAD_BYTES);
         }
-    }
-
-    private static boolean startsWith(byte[] content, byte[] magic) {
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (content[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Text in UTF-8 or GB18030 never contains NUL; UTF-16 text and binaries do. */
-    private static boolean hasNul(byte[] head) {
-        int from = startsWith(head, UTF8_BOM) ? 3 : 0;
-        for (int i = from; i < head.length; i++) {
-            if (head[i] == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The last path element without control characters, at most 100 characters. */
-    static String displayName(String originalName) {
-        if (originalName == null || originalName.isBlank()) {
-            return "未命名";
-        }
-        String name = originalName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1)
-                .replaceAll("\\p{Cntrl}", "")
-                .strip();
-        if (name.isEmpty()) {
-            return "未命名";
-        }
-        return name.codePointCount(0, name.length()) > 100 ? name.substring(0, name.offsetByCodePoints(0, 100)) : name;
     }
 
     static String shorten(String text) {

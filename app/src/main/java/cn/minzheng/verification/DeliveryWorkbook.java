@@ -1,5 +1,6 @@
 package cn.minzheng.verification;
 
+import cn.minzheng.platform.files.ZipDirectory;
 import cn.minzheng.shared.BusinessRuleViolation;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -34,35 +33,22 @@ import org.xml.sax.XMLReader;
  */
 final class DeliveryWorkbook {
 
-    private static final long GRACE_BYTES = 1024 * 1024;
     private static final long MAX_INFLATED_BYTES = 2L * 1024 * 1024 * 1024;
     private static final int MAX_ENTRIES = 1000;
 
     private DeliveryWorkbook() {}
 
     static void refuseBombs(Path file) {
-        double minRatio = ZipSecureFile.getMinInflateRatio();
-        long total = 0;
-        int entries = 0;
-        try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
-            var all = zip.getEntries();
-            while (all.hasMoreElements()) {
-                ZipArchiveEntry entry = all.nextElement();
-                entries++;
-                long size = entry.getSize();
-                long compressed = entry.getCompressedSize();
-                if (size > 0) {
-                    total += size;
-                }
-                if (size > GRACE_BYTES && compressed >= 0 && (double) compressed / size < minRatio) {
-                    throw new BusinessRuleViolation(
-                            "工作簿疑似“压缩炸弹”（某部分解压后是压缩体积的 " + (size / Math.max(1, compressed)) + " 倍），为保护系统已拒绝");
-                }
-            }
+        ZipDirectory directory;
+        try {
+            directory = ZipDirectory.read(file);
         } catch (IOException e) {
             throw new BusinessRuleViolation("无法读取该 Excel 工作簿（文件可能已损坏，或不是 Excel 2007 及以上版本保存的 .xlsx）");
         }
-        if (entries > MAX_ENTRIES || total > MAX_INFLATED_BYTES) {
+        if (directory.hasSuspectPart()) {
+            throw new BusinessRuleViolation("工作簿疑似“压缩炸弹”（某部分解压后是压缩体积的 " + directory.suspectRatio() + " 倍），为保护系统已拒绝");
+        }
+        if (directory.entries() > MAX_ENTRIES || directory.declaredBytes() > MAX_INFLATED_BYTES) {
             throw new BusinessRuleViolation("工作簿解压后过大或部件过多，已拒绝；请另存为 CSV 后交付");
         }
     }

@@ -2,6 +2,7 @@ package cn.minzheng.verification;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.platform.files.UploadNames;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.NotFound;
 import cn.minzheng.shared.Sm3;
@@ -323,12 +324,12 @@ class FindingReviews {
         List<String> types = new ArrayList<>();
         for (Upload file : files) {
             if (file.content().length > settings.evidenceMaxBytes()) {
-                throw new BusinessRuleViolation("证据文件“" + DeliveryFile.displayName(file.fileName()) + "”超过 "
+                throw new BusinessRuleViolation("证据文件“" + UploadNames.displayName(file.fileName()) + "”超过 "
                         + DeliveryFile.megabytes(settings.evidenceMaxBytes()) + "");
             }
             types.add(EvidenceTypes.of(file.content())
                     .orElseThrow(() -> new BusinessRuleViolation(
-                            "证据文件“" + DeliveryFile.displayName(file.fileName()) + "”不是 PDF、JPEG 或 PNG 文件")));
+                            "证据文件“" + UploadNames.displayName(file.fileName()) + "”不是 PDF、JPEG 或 PNG 文件")));
         }
         Entry decision = finding.history().get(finding.history().size() - 1);
         long id = insert(finding, Kind.OBJECTION, null, why, decision.id());
@@ -342,7 +343,7 @@ class FindingReviews {
                     .params(
                             id,
                             finding.communityCode(),
-                            DeliveryFile.displayName(file.fileName()),
+                            UploadNames.displayName(file.fileName()),
                             types.get(i),
                             file.content().length,
                             Sm3.hex(file.content()),

@@ -249,9 +249,8 @@ public final class SparkVerifier {
 
         // Per source, the linked records with their columns, for the rules (evaluated lazily by each rule query).
         for (Source source : sources) {
-            Dataset<Row> records = table(source.table())
-                    .select(available(table(source.table()), source))
-                    .unionByName(table(source.residueTable()).select(sourceColumns(source, null)))
+            Dataset<Row> records = sourceColumnsOf(table(source.table()), source)
+                    .unionByName(sourceColumnsOf(table(source.residueTable()), source))
                     .alias("r");
             links.where(col("source").equalTo(source.code()))
                     .alias("k")
@@ -349,18 +348,19 @@ public final class SparkVerifier {
      * The source's columns from a table, a missing one as null: the register's name for numbered registrations is
      * absent from stores written before it was kept.
      */
-    static Column[] available(Dataset<Row> table, Source source) {
+    static Dataset<Row> sourceColumnsOf(Dataset<Row> table, Source source) {
         java.util.Set<String> present = new java.util.HashSet<>(Arrays.asList(table.columns()));
-        return Arrays.stream(Store.columnList(source).split(",\\s*"))
+        return table.select(Arrays.stream(Store.columnList(source).split(",\\s*"))
                 .map(name -> present.contains(name)
                         ? col(name)
                         : lit(null).cast("string").as(name))
-                .toArray(Column[]::new);
+                .toArray(Column[]::new));
     }
 
+    /** The source's columns of the records aliased {@code alias}, under their own names. */
     static Column[] sourceColumns(Source source, String alias) {
         return Arrays.stream(Store.columnList(source).split(",\\s*"))
-                .map(name -> alias == null ? col(name) : col(alias + "." + name).as(name))
+                .map(name -> col(alias + "." + name).as(name))
                 .toArray(Column[]::new);
     }
 

@@ -77,4 +77,11 @@ class LayoutAdvice {
     String requestPath(HttpServletRequest request) {
         return request.getRequestURI();
     }
+
+    /** This page with its query, for pagers and filter links that keep the other filters. */
+    @ModelAttribute("here")
+    Here here(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return new Here(path, Map.copyOf(request.getParameterMap()));
+    }
 }

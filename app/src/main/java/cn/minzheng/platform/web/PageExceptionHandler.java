@@ -34,6 +34,7 @@ class PageExceptionHandler {
         view.setStatus(status);
         view.addObject("status", status.value());
         view.addObject("message", message);
+        view.addObject("advice", PlatformErrorAttributes.adviceFor(status.value()));
         view.addObject("path", request.getRequestURI());
         return view;
     }

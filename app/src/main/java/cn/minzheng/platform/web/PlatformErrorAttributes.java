@@ -24,6 +24,7 @@ class PlatformErrorAttributes extends DefaultErrorAttributes {
         String supportId = SupportIds.next();
         attributes.put("supportId", supportId);
         attributes.put("message", messageFor(status, supportId));
+        attributes.put("advice", adviceFor(status));
         attributes.remove("trace");
         attributes.remove("exception");
         attributes.remove("errors");
@@ -32,6 +33,19 @@ class PlatformErrorAttributes extends DefaultErrorAttributes {
             log.error("请求出错 {} [supportId={}]", attributes.get("path"), supportId, error);
         }
         return attributes;
+    }
+
+    /** What the person can do next, in a sentence. */
+    static String adviceFor(int status) {
+        return switch (status) {
+            case 401 -> "请重新登录后再继续办理。";
+            case 403 -> "如果您刚才提交了表单，可能是页面停留过久：请返回上一页，刷新后重试。如果您的工作需要此权限，请联系本单位的安全管理员。";
+            case 404 -> "请从左侧菜单或列表重新进入；如果是别人发给您的链接，请确认该记录属于您的辖区。";
+            case 413 -> "请压缩文件或分成几个文件后重新上传。";
+            case 422 -> "请返回上一页，按提示修改后重试。";
+            case 429 -> "请等待几分钟后再试。";
+            default -> status >= 500 ? "请稍后重试；如果问题仍然存在，请把支持编号告诉技术支持人员。" : "请返回上一页重试。";
+        };
     }
 
     static String messageFor(int status, String supportId) {

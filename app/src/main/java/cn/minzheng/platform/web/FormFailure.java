@@ -1,0 +1,49 @@
+package cn.minzheng.platform.web;
+
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A form that comes back with its input: after a refused or invalid submission the page is shown again (post,
+ * redirect, get) with the form object as typed, its field errors, the refusal as a global error, and the form opened.
+ *
+ * <pre>
+ * if (result.hasErrors()) return FormFailure.back(redirect, "homeVisit", form, result, page);
+ * try { … } catch (BusinessRuleViolation e) { return FormFailure.refused(redirect, "homeVisit", form, result, e, page); }
+ * // on the page's GET: FormFailure.keep(model, "homeVisit", () -> HomeVisitForm.from(existing));
+ * </pre>
+ */
+public final class FormFailure {
+
+    /** Model attribute naming the form to open on the page (its details element is rendered open). */
+    public static final String OPEN_FORM = "openForm";
+
+    private FormFailure() {}
+
+    public static String back(
+            RedirectAttributes redirect, String name, Object form, BindingResult result, String page) {
+        redirect.addFlashAttribute(name, form);
+        redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + name, result);
+        redirect.addFlashAttribute(OPEN_FORM, name);
+        return "redirect:" + page;
+    }
+
+    public static String refused(
+            RedirectAttributes redirect,
+            String name,
+            Object form,
+            BindingResult result,
+            RuntimeException e,
+            String page) {
+        result.reject("refused", e.getMessage());
+        return back(redirect, name, form, result, page);
+    }
+
+    /** Puts the form on the page unless a failed submission brought its own back. */
+    public static void keep(Model model, String name, java.util.function.Supplier<Object> fresh) {
+        if (!model.containsAttribute(name)) {
+            model.addAttribute(name, fresh.get());
+        }
+    }
+}

@@ -5,15 +5,21 @@ import cn.minzheng.assistance.rules.IncomeKind;
 import cn.minzheng.assistance.rules.PropertyFacts;
 import cn.minzheng.assistance.rules.RigidExpenseHardship;
 import cn.minzheng.assistance.rules.TemporaryAssistance;
+import cn.minzheng.platform.Display;
 import cn.minzheng.platform.documents.PdfDocument;
+import cn.minzheng.platform.web.FormFailure;
+import cn.minzheng.procedure.CaseScreens;
+import cn.minzheng.procedure.Computation;
 import cn.minzheng.procedure.MatterType;
 import cn.minzheng.procedure.MatterTypes;
 import cn.minzheng.resident.ResidentSearch;
 import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.shared.ScopedPrincipal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,10 +28,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,6 +62,8 @@ class ApplicationController {
     private final MatterTypes matterTypes;
     private final ResidentSearch search;
     private final cn.minzheng.platform.ScopeNames scopeNames;
+    private final HomeVisits homeVisits;
+    private final CaseScreens screens;
     private final Clock clock;
 
     ApplicationController(
@@ -67,6 +78,8 @@ class ApplicationController {
             MatterTypes matterTypes,
             ResidentSearch search,
             cn.minzheng.platform.ScopeNames scopeNames,
+            HomeVisits homeVisits,
+            CaseScreens screens,
             Clock clock) {
         this.applications = applications;
         this.files = files;
@@ -79,6 +92,8 @@ class ApplicationController {
         this.matterTypes = matterTypes;
         this.search = search;
         this.scopeNames = scopeNames;
+        this.homeVisits = homeVisits;
+        this.screens = screens;
         this.clock = clock;
     }
 
@@ -190,12 +205,21 @@ class ApplicationController {
         return "已登记（受理编号 " + result.application().caseNumber() + "）";
     }
 
+    /**
+     * The application's one page: who and what, the actions allowed now (each a form that keeps its input when
+     * refused), the household, the investigation, the verification, the computation, the decision, the notice, the
+     * documents and the history — the kernel's parts and this module's together.
+     */
     @GetMapping("/assistance/applications/{id}")
-    String view(@PathVariable long id, Model model) {
+    String view(@PathVariable long id, Model model, Authentication authentication) {
         CaseFiles.CaseFile file = files.of(id);
+        LocalDate today = LocalDate.now(clock);
+        Map<String, String> ownForms = ownForms(file);
         model.addAttribute("f", file);
         model.addAttribute("a", file.application());
-        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("screen", screens.of(file.kernel(), ownForms.keySet()));
+        model.addAttribute("ownForms", ownForms);
+        screens.addForms(model);
         Map<Long, Boolean> authorised = new java.util.HashMap<>();
         if (file.coverage() != null) {
             file.coverage().members().forEach(m -> authorised.put(m.residentId(), m.authorised()));
@@ -205,6 +229,8 @@ class ApplicationController {
         model.addAttribute("vehicles", PropertyFacts.Vehicle.values());
         model.addAttribute("expenses", RigidExpenseHardship.Expense.values());
         model.addAttribute("severities", TemporaryAssistance.Severity.values());
+        model.addAttribute("outcomeNames", outcomeNames(file));
+        model.addAttribute("previewResults", previewResults(file.preview()));
         model.addAttribute(
                 "missingMaterials",
                 file.kernel().state().equals("RECEIVED")
@@ -213,7 +239,61 @@ class ApplicationController {
                                         .noneMatch(x -> x.kind().equals(m.code())))
                                 .toList()
                         : List.of());
+        String me = authentication.getPrincipal() instanceof ScopedPrincipal p ? p.displayName() : "";
+        FormFailure.keep(
+                model,
+                "homeVisit",
+                () -> InvestigationForm.next(file.investigation(), file.household(), file.policy(), me, today));
+        FormFailure.keep(model, "draftForm", () -> ApplicationForms.DraftForm.today(today));
+        FormFailure.keep(model, "manualResult", () -> ApplicationForms.ManualResultForm.today(today));
+        FormFailure.keep(model, "careForm", () -> ApplicationForms.CareForm.today(today));
         return "assistance/application";
+    }
+
+    /**
+     * The steps this page offers with forms of its own, which also supply what the step needs: the investigation form
+     * is the 入户调查 step, 提请核对 asks the verification system, the draft is computed by the rules, and the missing
+     * materials are collected at the window.
+     */
+    static Map<String, String> ownForms(CaseFiles.CaseFile file) {
+        Map<String, String> own = new LinkedHashMap<>();
+        own.put(HomeVisits.STEP, "assistance/application-actions :: homeVisit");
+        if (file.application().householdId() != null) {
+            own.put("REQUEST_VERIFICATION", "assistance/application-actions :: verificationRequest");
+        }
+        own.put("DRAFT", "assistance/application-actions :: draft");
+        if (file.kernel().state().equals("RECEIVED")) {
+            own.put("RESUME", "assistance/application-actions :: materials");
+        }
+        return own;
+    }
+
+    private static Map<String, String> outcomeNames(CaseFiles.CaseFile file) {
+        Map<String, String> names = new LinkedHashMap<>();
+        file.kernel().decisionOutcomes().forEach(o -> names.put(o.code(), o.name()));
+        return names;
+    }
+
+    /** A result of the computation as a person reads it: its own label, amounts in 元. */
+    record ResultLine(String label, String value) {}
+
+    static List<ResultLine> previewResults(Assessments.Preview preview) {
+        if (preview == null) {
+            return List.of();
+        }
+        List<ResultLine> lines = new ArrayList<>();
+        preview.results().forEach((name, value) -> {
+            String label = preview.trace().steps().stream()
+                    .filter(step -> step.out().equals(name) && step.label() != null)
+                    .map(Computation.Operation::label)
+                    .findFirst()
+                    .orElse("金额");
+            String shown = name.endsWith("Fen") && value != null && value.matches("-?\\d+")
+                    ? Display.yuan(Long.parseLong(value))
+                    : value;
+            lines.add(new ResultLine(label, shown));
+        });
+        return lines;
     }
 
     @PostMapping("/assistance/applications/{id}/materials")
@@ -232,154 +312,116 @@ class ApplicationController {
         });
     }
 
+    /** 入户调查: the investigation form, the signed scan and the kernel's step, in one act. */
     @PostMapping("/assistance/applications/{id}/investigation")
     @PreAuthorize(AssistanceRoles.INVESTIGATE)
     String investigation(
-            @PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            investigations.record(id, investigationFrom(form));
-            return "入户调查已登记；请上传入户调查表并在案件办理页面办理“入户调查”步骤（调查人员为其他参与人员）";
-        });
+            @PathVariable long id,
+            @ModelAttribute("homeVisit") InvestigationForm form,
+            BindingResult result,
+            @RequestParam(name = "scan", required = false) MultipartFile scan,
+            RedirectAttributes redirect) {
+        String page = "/assistance/applications/" + id;
+        if (result.hasErrors()) {
+            return FormFailure.back(redirect, "homeVisit", form.withSpareRows(), result, page);
+        }
+        try {
+            homeVisits.record(id, form.toInvestigation(), scan(scan), form.getLateReason());
+            redirect.addFlashAttribute("notice", "入户调查已登记（调查人员：" + String.join("、", form.people()) + "）");
+            return "redirect:" + page;
+        } catch (BusinessRuleViolation e) {
+            return FormFailure.refused(redirect, "homeVisit", form.withSpareRows(), result, e, page);
+        }
     }
 
-    /** The investigation form: members as counted_&lt;id&gt;, incomes as rows, property, supporters, expenses. */
-    static Investigations.NewInvestigation investigationFrom(MultiValueMap<String, String> form) {
-        List<Investigation.Member> members = new ArrayList<>();
-        for (String key : form.keySet()) {
-            if (key.startsWith("member_")) {
-                long resident = Long.parseLong(key.substring(7));
-                members.add(new Investigation.Member(
-                        resident,
-                        null,
-                        Forms.flag(form, "counted_" + resident),
-                        Forms.text(form, "reason_" + resident),
-                        Forms.flag(form, "able_" + resident)));
-            }
+    private static HomeVisits.Scan scan(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            return null;
         }
-        List<Investigation.Income> incomes = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            String kind = Forms.text(form, "incomeKind" + i);
-            if (kind != null && Forms.text(form, "incomeYuan" + i) != null) {
-                incomes.add(new Investigation.Income(
-                        Forms.text(form, "incomeMember" + i),
-                        kind,
-                        Forms.fen(form, "incomeYuan" + i),
-                        Forms.text(form, "incomeNote" + i)));
-            }
+        try {
+            return new HomeVisits.Scan(file.getOriginalFilename(), file.getBytes());
+        } catch (java.io.IOException e) {
+            throw new BusinessRuleViolation("入户调查表扫描件读取失败，请重新选择文件");
         }
-        List<Investigation.Expense> expenses = new ArrayList<>();
-        for (RigidExpenseHardship.Expense kind : RigidExpenseHardship.Expense.values()) {
-            long fen = Forms.fen(form, "expense_" + kind.name());
-            if (fen > 0) {
-                expenses.add(new Investigation.Expense(kind.name(), fen));
-            }
-        }
-        List<Investigation.Supporter> supporters = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            String relation = Forms.text(form, "supporterRelation" + i);
-            if (relation != null) {
-                supporters.add(new Investigation.Supporter(
-                        relation,
-                        Forms.number(form, "supporterAge" + i),
-                        Forms.flag(form, "supporterTekun" + i),
-                        Forms.flag(form, "supporterDibao60" + i),
-                        Forms.flag(form, "supporterLowIncome" + i),
-                        Forms.flag(form, "supporterDisabled" + i),
-                        Forms.flag(form, "supporterMissing" + i)));
-            }
-        }
-        List<String> vehicles = form.getOrDefault("vehicle", List.of()).stream()
-                .filter(v -> !v.isBlank())
-                .toList();
-        return new Investigations.NewInvestigation(
-                Forms.date(form, "visitedOn"),
-                Forms.names(Forms.text(form, "investigators")),
-                members,
-                incomes,
-                new Investigation.Property(
-                        Forms.fen(form, "financialAssets"),
-                        vehicles,
-                        Forms.number(form, "residential"),
-                        Forms.number(form, "nonResidential"),
-                        Forms.flag(form, "businessWithEmployees"),
-                        Forms.flag(form, "highConsumption")),
-                Forms.choice(form, "propertyWithinRules"),
-                Forms.text(form, "propertyJudgement"),
-                Forms.flag(form, "unstableIncome"),
-                expenses,
-                supporters,
-                Forms.text(form, "severity"),
-                Forms.text(form, "note"));
     }
 
     @PostMapping("/assistance/applications/{id}/care")
     @PreAuthorize(AssistanceRoles.INVESTIGATE)
-    String care(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
+    String care(
+            @PathVariable long id,
+            @ModelAttribute("careForm") ApplicationForms.CareForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
+        String page = "/assistance/applications/" + id;
+        if (result.hasErrors()) {
+            return FormFailure.back(redirect, "careForm", form, result, page);
+        }
+        try {
             Investigations.CareAssessment care = investigations.assessCare(
                     id,
-                    Forms.date(form, "assessedOn"),
+                    form.getAssessedOn(),
                     new CareGrade.Activities(
-                            Forms.flag(form, "eating"),
-                            Forms.flag(form, "dressing"),
-                            Forms.flag(form, "bed"),
-                            Forms.flag(form, "toilet"),
-                            Forms.flag(form, "walkingIndoors"),
-                            Forms.flag(form, "bathing")),
-                    Forms.text(form, "assessor"));
-            return "生活自理能力评估：" + care.gradeLabel();
-        });
+                            form.isEating(),
+                            form.isDressing(),
+                            form.isBed(),
+                            form.isToilet(),
+                            form.isWalkingIndoors(),
+                            form.isBathing()),
+                    form.getAssessor());
+            redirect.addFlashAttribute("notice", "生活自理能力评估：" + care.gradeLabel());
+            return "redirect:" + page;
+        } catch (BusinessRuleViolation e) {
+            return FormFailure.refused(redirect, "careForm", form, result, e, page);
+        }
     }
 
     @PostMapping("/assistance/applications/{id}/verification-request")
     @PreAuthorize("hasRole('STREET_OFFICER')")
     String verificationRequest(@PathVariable long id, RedirectAttributes redirect) {
         return act(id, redirect, () -> {
-            CaseVerification.Requested r = caseVerification.request(id);
-            return "已向家庭经济状况核对系统提请核对（核对请求 " + r.requestId() + "，" + r.stage() + "）；核对报告出具后自动附到本案";
+            caseVerification.request(id);
+            return "已向家庭经济状况核对系统提请核对；核对报告出具后自动附到本案";
         });
     }
 
     @PostMapping("/assistance/applications/{id}/verification")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER')")
     String verification(
-            @PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            verifications.recordManual(
-                    id,
-                    new VerificationResults.ManualResult(
-                            Forms.date(form, "checkedOn"),
-                            Forms.number(form, "personsChecked"),
-                            Forms.number(form, "recordsCompared"),
-                            Forms.number(form, "disqualifying"),
-                            Forms.number(form, "needsExplanation"),
-                            Forms.number(form, "information"),
-                            Forms.text(form, "summary")));
-            return "已手工录入核对结果（标注为手工录入，后备方式）";
-        });
+            @PathVariable long id,
+            @ModelAttribute("manualResult") ApplicationForms.ManualResultForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
+        String page = "/assistance/applications/" + id;
+        if (result.hasErrors()) {
+            return FormFailure.back(redirect, "manualResult", form, result, page);
+        }
+        try {
+            verifications.recordManual(id, form.result());
+            redirect.addFlashAttribute("notice", "已手工录入核对结果（标注为手工录入，后备方式）");
+            return "redirect:" + page;
+        } catch (BusinessRuleViolation e) {
+            return FormFailure.refused(redirect, "manualResult", form, result, e, page);
+        }
     }
 
     @PostMapping("/assistance/applications/{id}/draft")
     @PreAuthorize(AssistanceRoles.DRAFT)
-    String draft(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            var view = assessments.draft(
-                    id,
-                    Forms.date(form, "on"),
-                    Forms.text(form, "reasons"),
-                    Forms.text(form, "lateReason"),
-                    options(form));
-            return "已按计算规则起草第 " + view.revision() + " 稿：" + view.outcomeName();
-        });
-    }
-
-    static Assessments.Options options(MultiValueMap<String, String> form) {
-        return new Assessments.Options(
-                Forms.choice(form, "eligible"),
-                Forms.text(form, "finding"),
-                Forms.optionalLong(form, "refusingMemberId"),
-                Forms.optionalNumber(form, "graceMonths"),
-                Forms.choice(form, "stillEligible"));
+    String draft(
+            @PathVariable long id,
+            @ModelAttribute("draftForm") ApplicationForms.DraftForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
+        String page = "/assistance/applications/" + id;
+        if (result.hasErrors()) {
+            return FormFailure.back(redirect, "draftForm", form, result, page);
+        }
+        try {
+            var view = assessments.draft(id, form.getOn(), form.getReasons(), form.getLateReason(), form.options());
+            redirect.addFlashAttribute("notice", "已按计算规则起草第 " + view.revision() + " 稿：" + view.outcomeName());
+            return "redirect:" + page;
+        } catch (BusinessRuleViolation e) {
+            return FormFailure.refused(redirect, "draftForm", form, result, e, page);
+        }
     }
 
     @PostMapping("/assistance/applications/{id}/coordination")

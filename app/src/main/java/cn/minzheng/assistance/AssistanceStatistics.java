@@ -65,4 +65,68 @@ public class AssistanceStatistics {
         long personTimes = rows.stream().mapToLong(Row::cases).sum();
         return new Year(year, paid, personTimes, rows);
     }
+
+    /** One paid item behind a figure: who was paid, where, how much, in which month. */
+    public record PaidItem(
+            long id,
+            String programme,
+            String month,
+            String subjectType,
+            long subjectId,
+            String communityCode,
+            String level,
+            long amountFen) {}
+
+    public record Items(List<PaidItem> items, long total, long sumFen) {}
+
+    /**
+     * The paid items of a year behind a statistics figure, filtered by any of programme, month (YYYY-MM), street and
+     * level; {@code null} leaves a dimension open.
+     */
+    @PreAuthorize("hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER')")
+    @Transactional(readOnly = true)
+    public Items items(int year, String programme, String month, String street, String level, int page, int size) {
+        DataScope scope = DataScopes.current().orElseThrow(() -> new AccessDeniedException("没有数据范围"));
+        LocalDate from = LocalDate.of(year, 1, 1);
+        String where = """
+                 from payment_item i join assistance_status s on s.id = i.status_id
+                where i.state = 'PAID' and i.period >= :from and i.period < :to and starts_with(i.community_code, :scope)
+                  and (cast(:programme as text) is null or i.programme_code = :programme)
+                  and (cast(:month as text) is null or to_char(i.period, 'YYYY-MM') = :month)
+                  and (cast(:street as text) is null or starts_with(i.community_code, :street))
+                  and (cast(:level as text) is null or coalesce(s.level, '') = :level)
+                """;
+        var params = new java.util.HashMap<String, Object>();
+        params.put("from", from);
+        params.put("to", from.plusYears(1));
+        params.put("scope", scope.code());
+        params.put("programme", programme);
+        params.put("month", month);
+        params.put("street", street);
+        params.put("level", level);
+        record Count(long n, long sum) {}
+        Count count = jdbc.sql("select count(*) as n, coalesce(sum(i.amount_fen), 0) as sum" + where)
+                .params(params)
+                .query(Count.class)
+                .single();
+        params.put("limit", size);
+        params.put("offset", (long) Math.max(0, page) * size);
+        List<PaidItem> items = jdbc.sql(
+                        """
+                        select i.id, i.programme_code, to_char(i.period, 'YYYY-MM'), i.subject_type, i.subject_id,
+                               i.community_code, coalesce(s.level, ''), i.amount_fen
+                        """ + where + " order by i.period, i.community_code, i.id limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> new PaidItem(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getLong(8)))
+                .list();
+        return new Items(items, count.n(), count.sum());
+    }
 }

@@ -2,6 +2,7 @@ package cn.minzheng.assistance;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.platform.Display;
 import cn.minzheng.shared.BusinessRuleViolation;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,18 +27,21 @@ import org.springframework.transaction.annotation.Transactional;
  * with the amount sent. Unknown items, duplicate lines and amount differences are reported and never applied; an item
  * already settled is not settled again, so the same file can be uploaded twice without effect.
  *
- * <p>Format (UTF-8, header line): {@code item_id,result,amount_fen,reason} with result {@code PAID} or {@code FAILED}.
+ * <p>The file is read in the paying bank's own format, declared as data ({@link BankFormats}); the platform's own format
+ * (UTF-8, header line, {@code item_id,result,amount_fen,reason}) is one of them.
  */
 @Service
 public class BankReturns {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final BankFormats formats;
     private final Clock clock;
 
-    BankReturns(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    BankReturns(JdbcClient jdbc, AuditTrail audit, BankFormats formats, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.formats = formats;
         this.clock = clock;
     }
 
@@ -62,10 +65,18 @@ public class BankReturns {
 
     private record Line(int number, String itemText, long itemId, String result, long amountFen, String reason) {}
 
+    /** Reconciles a return file in the platform's own format (UTF-8 CSV, amounts in fen). */
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER')")
     @Transactional
     public Report reconcile(long rollId, InputStream file) {
-        List<Line> lines = parse(file);
+        return reconcile(rollId, file, "PLATFORM_CSV");
+    }
+
+    /** Reconciles a return file as the paying bank writes it, read by that bank's declared format. */
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER')")
+    @Transactional
+    public Report reconcile(long rollId, InputStream file, String formatCode) {
+        List<Line> lines = parse(file, formats.get(formatCode));
         Map<Long, Integer> occurrences = new HashMap<>();
         lines.forEach(l -> occurrences.merge(l.itemId(), 1, Integer::sum));
         List<Problem> unknown = new ArrayList<>();
@@ -96,12 +107,14 @@ public class BankReturns {
                 mismatched.add(new Problem(
                         line.number(),
                         line.itemText(),
-                        "金额不符：名册 " + item.get().amountFen() + " 分，回盘 " + line.amountFen() + " 分"));
+                        "金额不符：名册 " + Display.yuan(item.get().amountFen()) + "，回盘 " + Display.yuan(line.amountFen())));
                 continue;
             }
             if (!item.get().state().equals("PENDING")) {
                 settled.add(new Problem(
-                        line.number(), line.itemText(), "该明细已处理（" + item.get().state() + "），未重复处理"));
+                        line.number(),
+                        line.itemText(),
+                        "该明细已" + (item.get().state().equals("PAID") ? "确认发放" : "处理") + "，未重复处理"));
                 continue;
             }
             jdbc.sql(
@@ -124,53 +137,69 @@ public class BankReturns {
         return report;
     }
 
-    private static List<Line> parse(InputStream file) {
-        var decoder = StandardCharsets.UTF_8
+    /** The file as the bank wrote it, read by the bank's declared format; any bad line refuses the whole file. */
+    private static List<Line> parse(InputStream file, BankFormats.Format format) {
+        var decoder = format.encoding()
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<Line> lines = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        String separator = java.util.regex.Pattern.quote(format.delimiter());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(file, decoder))) {
-            String header = reader.readLine();
-            if (header != null && header.startsWith("\uFEFF")) {
-                header = header.substring(1);
-            }
-            if (header == null || !header.strip().startsWith("item_id,result,amount_fen")) {
-                throw new BusinessRuleViolation("回盘文件第1行须为表头 item_id,result,amount_fen,reason");
-            }
             String text;
-            int number = 1;
+            int number = 0;
             while ((text = reader.readLine()) != null) {
                 number++;
-                if (text.isBlank()) {
+                if (number == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
+                final String row = text;
+                if (number <= format.headerLines()
+                        || row.isBlank()
+                        || format.skipLinesStartingWith().stream().anyMatch(row::startsWith)) {
                     continue;
                 }
-                String[] f = text.split(",", 4);
-                if (f.length < 3) {
-                    problems.add("第" + number + "行：列数不足");
+                String[] f = row.split(separator, -1);
+                int needed = Math.max(format.itemColumn(), Math.max(format.amountColumn(), format.resultColumn()));
+                if (f.length < needed) {
+                    problems.add("第" + number + "行：只有 " + f.length + " 列，应至少有 " + needed + " 列");
                     continue;
                 }
-                String result = switch (f[1].strip()) {
-                    case "PAID", "成功" -> "PAID";
-                    case "FAILED", "失败" -> "FAILED";
-                    default -> null;
-                };
+                String item = f[format.itemColumn() - 1].strip();
+                String resultText = f[format.resultColumn() - 1].strip();
+                String result = format.paid().contains(resultText)
+                        ? "PAID"
+                        : format.failed().contains(resultText) ? "FAILED" : null;
+                String reason = format.reasonColumn() > 0 && f.length >= format.reasonColumn()
+                        ? f[format.reasonColumn() - 1].strip()
+                        : "";
+                if (result == null) {
+                    problems.add("第" + number + "行：结果“" + resultText + "”不是该银行格式约定的成功或失败");
+                    continue;
+                }
                 try {
-                    long id = Long.parseLong(f[0].strip());
-                    long amount = Long.parseLong(f[2].strip());
-                    if (result == null) {
-                        problems.add("第" + number + "行：结果须为 PAID 或 FAILED");
-                    } else {
-                        lines.add(
-                                new Line(number, f[0].strip(), id, result, amount, f.length > 3 ? f[3].strip() : null));
-                    }
-                } catch (NumberFormatException e) {
-                    problems.add("第" + number + "行：明细编号和金额（分）须为整数");
+                    long id = Long.parseLong(item);
+                    String amountText = f[format.amountColumn() - 1].strip().replace(",", "");
+                    long amount = format.amountInYuan()
+                            ? new java.math.BigDecimal(amountText)
+                                    .movePointRight(2)
+                                    .longValueExact()
+                            : Long.parseLong(amountText);
+                    lines.add(new Line(
+                            number,
+                            item,
+                            id,
+                            result,
+                            amount,
+                            reason.isEmpty() ? (result.equals("FAILED") ? resultText : null) : reason));
+                } catch (NumberFormatException | ArithmeticException e) {
+                    problems.add("第" + number + "行：明细编号须为整数，金额须为" + (format.amountInYuan() ? "最多两位小数的元金额" : "以分计的整数"));
                 }
             }
         } catch (CharacterCodingException e) {
-            throw new BusinessRuleViolation("回盘文件不是有效的 UTF-8 编码");
+            throw new BusinessRuleViolation(
+                    "回盘文件不是“" + format.name() + "”约定的 " + format.encoding().name() + " 编码，请确认选择的银行格式是否正确");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

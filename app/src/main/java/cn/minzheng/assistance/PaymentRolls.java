@@ -46,7 +46,17 @@ public class PaymentRolls {
             String generatedBy,
             Instant generatedAt,
             String approvedBy,
-            Instant approvedAt) {}
+            Instant approvedAt,
+            String approvalNote,
+            String cancelKind,
+            String cancelledBy,
+            Instant cancelledAt,
+            String cancelReason) {
+
+        public String stateLabel() {
+            return state.equals("CANCELLED") && "RETURNED".equals(cancelKind) ? "已退回" : PaymentRolls.stateLabel(state);
+        }
+    }
 
     /** The outcome of a generation request: the roll, and whether this request created it. */
     public record Generated(Roll roll, boolean created) {}
@@ -55,8 +65,8 @@ public class PaymentRolls {
     public static class AlreadyGenerated extends BusinessRuleViolation {
         private final long rollId;
 
-        AlreadyGenerated(long rollId, String programme, YearMonth period) {
-            super(programme + " " + period + " 的发放名册已经生成（名册编号 " + rollId + "），不会重复生成");
+        AlreadyGenerated(long rollId, String programmeName, YearMonth period) {
+            super(cn.minzheng.platform.Display.month(period) + programmeName + "的发放名册已经生成，不会重复生成");
             this.rollId = rollId;
         }
 
@@ -91,7 +101,7 @@ public class PaymentRolls {
                 .query(Long.class)
                 .optional();
         if (existing.isPresent()) {
-            throw new AlreadyGenerated(existing.get(), programme, period);
+            throw new AlreadyGenerated(existing.get(), programmeName(programme), period);
         }
         String actor = actor();
         Instant now = clock.instant();
@@ -141,20 +151,80 @@ public class PaymentRolls {
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'DISTRICT_LEADER')")
     @Transactional
     public Roll approve(long rollId) {
+        return approve(rollId, null);
+    }
+
+    /** Approval with the reviewer's note (what was checked), kept with the roll. */
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'DISTRICT_LEADER')")
+    @Transactional
+    public Roll approve(long rollId, String note) {
         Roll roll = roll(rollId);
         String actor = actor();
         if (!roll.state().equals("GENERATED")) {
-            throw new BusinessRuleViolation("名册状态为“" + stateLabel(roll.state()) + "”，不能审核");
+            throw new BusinessRuleViolation("名册状态为“" + roll.stateLabel() + "”，不能审核");
         }
         if (roll.generatedBy().equals(actor)) {
             throw new BusinessRuleViolation("生成名册的人不能审核同一名册，请由另一位工作人员审核");
         }
         jdbc.sql(
-                        "update payment_roll set state = 'APPROVED', approved_by = ?, approved_at = ? where id = ? and state = 'GENERATED'")
-                .params(actor, Timestamp.from(clock.instant()), rollId)
+                        "update payment_roll set state = 'APPROVED', approved_by = ?, approved_at = ?, approval_note = ? where id = ? and state = 'GENERATED'")
+                .params(actor, Timestamp.from(clock.instant()), blankToNull(note), rollId)
                 .update();
         audit.record(AuditEvent.success("PAYMENT_ROLL_APPROVED", "payment_roll", rollId));
         return roll(rollId);
+    }
+
+    /**
+     * 退回: the reviewer sends a generated roll back with an opinion (what is wrong). The roll is cancelled and its items
+     * voided, so that the month can be generated again once the statuses are put right; who, when and why are kept.
+     */
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'DISTRICT_LEADER')")
+    @Transactional
+    public Roll returnRoll(long rollId, String opinion) {
+        Roll roll = roll(rollId);
+        String actor = actor();
+        if (roll.generatedBy().equals(actor)) {
+            throw new BusinessRuleViolation("生成名册的人不能退回自己生成的名册；如需重新生成，请作废后重新生成");
+        }
+        return cancel(roll, "RETURNED", opinion, "退回意见", "PAYMENT_ROLL_RETURNED");
+    }
+
+    /** 作废: a generated roll not yet approved is cancelled with the reason (a wrong month, a correction pending). */
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER')")
+    @Transactional
+    public Roll voidRoll(long rollId, String reason) {
+        return cancel(roll(rollId), "VOIDED", reason, "作废理由", "PAYMENT_ROLL_VOIDED");
+    }
+
+    private Roll cancel(Roll roll, String kind, String reason, String what, String auditAction) {
+        if (!roll.state().equals("GENERATED")) {
+            throw new BusinessRuleViolation("名册状态为“" + roll.stateLabel() + "”，只有待审核的名册可以退回或作废");
+        }
+        if (reason == null || reason.strip().length() < 4) {
+            throw new BusinessRuleViolation("请写明" + what + "（至少 4 个字）");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        update payment_roll set state = 'CANCELLED', cancel_kind = ?, cancel_reason = ?, cancelled_by = ?,
+                            cancelled_at = ? where id = ? and state = 'GENERATED'
+                        """).params(kind, reason.strip(), actor(), now, roll.id()).update();
+        jdbc.sql("update payment_item set state = 'VOIDED', settled_at = ? where roll_id = ? and state = 'PENDING'")
+                .params(now, roll.id())
+                .update();
+        audit.record(AuditEvent.success(auditAction, "payment_roll", roll.id()));
+        return roll(roll.id());
+    }
+
+    String programmeName(String programme) {
+        return jdbc.sql("select name from assistance_programme where code = ?")
+                .param(programme)
+                .query(String.class)
+                .optional()
+                .orElse(programme);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'DISTRICT_LEADER')")
@@ -164,6 +234,59 @@ public class PaymentRolls {
                         "select * from payment_roll where (cast(? as text) is null or programme_code = ?) order by period desc, id desc")
                 .params(programme, programme)
                 .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    /** What generating a roll would pay: the statuses in force on the month's first day. */
+    public record Preview(
+            String programme, String programmeName, YearMonth period, long items, long totalFen, Roll existing) {}
+
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER')")
+    @Transactional(readOnly = true)
+    public Preview preview(String programme, YearMonth period) {
+        requireProgramme(programme);
+        LocalDate first = period.atDay(1);
+        record Sum(long items, long total) {}
+        Sum sum = jdbc.sql("""
+                        select count(*) as items, coalesce(sum(monthly_amount_fen), 0) as total from assistance_status s
+                        where s.programme_code = ? and s.effective_from <= ? and (s.effective_to is null or s.effective_to > ?)
+                          and s.monthly_amount_fen > 0
+                        """).params(programme, first, first).query(Sum.class).single();
+        Roll existing = jdbc.sql(
+                        "select * from payment_roll where programme_code = ? and period = ? and state <> 'CANCELLED'")
+                .params(programme, first)
+                .query((rs, n) -> map(rs))
+                .optional()
+                .orElse(null);
+        return new Preview(programme, programmeName(programme), period, sum.items(), sum.total(), existing);
+    }
+
+    /** A past month in which a monthly programme had beneficiaries but has no roll (nobody was paid). */
+    public record MissingMonth(String programme, YearMonth period, long beneficiaries) {}
+
+    /** The last twelve months before this one, for each monthly programme, that have beneficiaries and no live roll. */
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'DISTRICT_LEADER')")
+    @Transactional(readOnly = true)
+    public List<MissingMonth> missingMonths() {
+        LocalDate thisMonth = YearMonth.now(clock).atDay(1);
+        return jdbc.sql("""
+                        select p.code as programme, m.month, count(s.id) as beneficiaries
+                        from assistance_programme p
+                        cross join generate_series(cast(? as date) - interval '12 months', cast(? as date) - interval '1 month',
+                                                   interval '1 month') as m(month)
+                        join assistance_status s on s.programme_code = p.code and s.monthly_amount_fen > 0
+                             and s.effective_from <= m.month and (s.effective_to is null or s.effective_to > m.month)
+                        where p.monthly
+                          and not exists (select 1 from payment_roll r where r.programme_code = p.code
+                                          and r.period = cast(m.month as date) and r.state <> 'CANCELLED')
+                        group by p.code, m.month
+                        order by m.month, p.code
+                        """)
+                .params(thisMonth, thisMonth)
+                .query((rs, n) -> new MissingMonth(
+                        rs.getString("programme"),
+                        YearMonth.from(rs.getTimestamp("month").toLocalDateTime()),
+                        rs.getLong("beneficiaries")))
                 .list();
     }
 
@@ -201,7 +324,7 @@ public class PaymentRolls {
         };
     }
 
-    private static Roll map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    static Roll map(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp approvedAt = rs.getTimestamp("approved_at");
         return new Roll(
                 rs.getLong("id"),
@@ -213,7 +336,14 @@ public class PaymentRolls {
                 rs.getString("generated_by"),
                 rs.getTimestamp("generated_at").toInstant(),
                 rs.getString("approved_by"),
-                approvedAt == null ? null : approvedAt.toInstant());
+                approvedAt == null ? null : approvedAt.toInstant(),
+                rs.getString("approval_note"),
+                rs.getString("cancel_kind"),
+                rs.getString("cancelled_by"),
+                rs.getTimestamp("cancelled_at") == null
+                        ? null
+                        : rs.getTimestamp("cancelled_at").toInstant(),
+                rs.getString("cancel_reason"));
     }
 
     private static String actor() {

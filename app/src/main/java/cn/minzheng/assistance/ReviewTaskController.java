@@ -19,18 +19,48 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReviewTaskController {
 
     private final ReviewTasks tasks;
+    private final BeneficiaryPicker beneficiaries;
+    private final cn.minzheng.resident.Residents residents;
     private final Clock clock;
 
-    ReviewTaskController(ReviewTasks tasks, Clock clock) {
+    ReviewTaskController(
+            ReviewTasks tasks, BeneficiaryPicker beneficiaries, cn.minzheng.resident.Residents residents, Clock clock) {
         this.tasks = tasks;
+        this.beneficiaries = beneficiaries;
+        this.residents = residents;
         this.clock = clock;
+    }
+
+    /** Beneficiaries as a clerk types (see fragments/picker.html). */
+    @GetMapping("/assistance/beneficiaries/pick")
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
+    String pick(@org.springframework.web.bind.annotation.RequestParam(required = false) String q, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("choices", beneficiaries.find(q));
+        return "assistance/pick :: beneficiaries";
     }
 
     @GetMapping("/assistance/reviews")
     @PreAuthorize("hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
     String list(Model model) {
-        model.addAttribute("tasks", tasks.todo(300));
+        var todo = tasks.todo(300);
+        model.addAttribute("tasks", todo);
         model.addAttribute("today", LocalDate.now(clock));
+        // what a person reads instead of subject ids: the household's number, the person's name
+        model.addAttribute(
+                "households",
+                residents.householdNumbers(todo.stream()
+                        .filter(t -> "HOUSEHOLD".equals(t.subjectType()))
+                        .map(ReviewTasks.Task::subjectId)
+                        .distinct()
+                        .toList()));
+        java.util.Map<Long, String> people = new java.util.HashMap<>();
+        todo.stream()
+                .filter(t -> "PERSON".equals(t.subjectType()))
+                .map(ReviewTasks.Task::subjectId)
+                .distinct()
+                .forEach(id -> residents.find(id).ifPresent(r -> people.put(id, r.name())));
+        model.addAttribute("people", people);
         return "assistance/reviews";
     }
 

@@ -29,11 +29,20 @@ class CalendarController {
     private final WorkingCalendar calendar;
     private final CalendarImport importer;
     private final JdbcClient jdbc;
+    private final CalendarHorizon horizon;
+    private final java.time.Clock clock;
 
-    CalendarController(WorkingCalendar calendar, CalendarImport importer, JdbcClient jdbc) {
+    CalendarController(
+            WorkingCalendar calendar,
+            CalendarImport importer,
+            JdbcClient jdbc,
+            CalendarHorizon horizon,
+            java.time.Clock clock) {
         this.calendar = calendar;
         this.importer = importer;
         this.jdbc = jdbc;
+        this.horizon = horizon;
+        this.clock = clock;
     }
 
     record Cell(LocalDate date, boolean working, String mark, String kind) {}
@@ -50,6 +59,8 @@ class CalendarController {
         List<Integer> known = calendar.knownYears();
         int shown = year != null && known.contains(year) ? year : pickYear(known);
         model.addAttribute("years", known);
+        model.addAttribute(
+                "yearToImport", horizon.yearToImport(LocalDate.now(clock)).orElse(null));
         model.addAttribute("year", shown);
         if (known.contains(shown)) {
             Map<LocalDate, String> names = jdbc

@@ -61,6 +61,38 @@ record CalendarSnapshot(NavigableSet<Integer> knownYears, Map<LocalDate, DayKind
         return date;
     }
 
+    /**
+     * A deadline to show while the calendar does not know a year the period reaches: the days of known years follow
+     * the official arrangement, those of unknown years count Saturdays and Sundays as the only rest days. Never used
+     * for a legal effect — only shown, marked as provisional, until the year's arrangement is imported.
+     */
+    LocalDate provisionalDeadline(LocalDate start, int days, DayType type) {
+        if (type == DayType.WORKING) {
+            LocalDate date = start;
+            int counted = 0;
+            while (counted < days) {
+                date = date.plusDays(1);
+                if (provisionallyWorking(date)) {
+                    counted++;
+                }
+            }
+            return date;
+        }
+        LocalDate date = start.plusDays(days);
+        while (!provisionallyWorking(date)) {
+            date = date.plusDays(1);
+        }
+        return date;
+    }
+
+    private boolean provisionallyWorking(LocalDate date) {
+        if (knows(date)) {
+            return isWorkingDay(date);
+        }
+        DayOfWeek day = date.getDayOfWeek();
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
+    }
+
     /** Working days in (from, to]: how many working days of a period have passed between two dates. */
     int workingDaysBetween(LocalDate from, LocalDate to) {
         int count = 0;

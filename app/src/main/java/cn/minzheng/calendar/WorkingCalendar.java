@@ -37,6 +37,19 @@ public class WorkingCalendar {
         return snapshot().deadline(start, days, type);
     }
 
+    /**
+     * A deadline for display only while a year it reaches is not yet in the calendar: unknown years count only
+     * weekends as rest days. Shown as provisional (暂定), never used for a legal effect.
+     */
+    public LocalDate provisionalDeadline(LocalDate start, int days, DayType type) {
+        return snapshot().provisionalDeadline(start, days, type);
+    }
+
+    /** Whether the official arrangement of the year has been imported. */
+    public boolean knowsYear(int year) {
+        return snapshot().knownYears().contains(year);
+    }
+
     /** Working days in (from, to]. */
     public int workingDaysBetween(LocalDate from, LocalDate to) {
         return snapshot().workingDaysBetween(from, to);

@@ -594,7 +594,7 @@ class DemoAssistance implements DemoStep {
     private static List<Applications.Material> materials(String... kinds) {
         List<Applications.Material> out = new ArrayList<>();
         for (String kind : kinds) {
-            out.add(new Applications.Material(kind, kind.toLowerCase() + ".pdf", pdf(kind)));
+            out.add(new Applications.Material(kind, DemoFileNames.of(kind), pdf(kind)));
         }
         return out;
     }
@@ -607,10 +607,7 @@ class DemoAssistance implements DemoStep {
     }
 
     private void attach(String user, long caseId, String kind) {
-        as(
-                user,
-                () -> cases.attach(
-                        caseId, kind, kind.toLowerCase() + ".pdf", new ByteArrayInputStream(pdf(kind)), "演示"));
+        as(user, () -> cases.attach(caseId, kind, DemoFileNames.of(kind), new ByteArrayInputStream(pdf(kind)), "演示"));
     }
 
     private static Cases.Act act(LocalDate on, String... participants) {

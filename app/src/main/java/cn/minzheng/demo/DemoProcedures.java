@@ -322,9 +322,7 @@ class DemoProcedures implements DemoStep {
                     .title("演示材料")
                     .paragraph("这是演示区自动生成的材料（" + kind + "），不含任何真实个人信息。")
                     .render();
-            as(
-                    user,
-                    () -> cases.attach(caseId, kind, kind.toLowerCase() + ".pdf", new ByteArrayInputStream(pdf), "演示"));
+            as(user, () -> cases.attach(caseId, kind, DemoFileNames.of(kind), new ByteArrayInputStream(pdf), "演示"));
         }
     }
 

@@ -5,6 +5,7 @@ import cn.minzheng.platform.StaffNames;
 import cn.minzheng.platform.SystemActor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,5 +64,25 @@ class DirectoryStaffNames implements StaffNames {
                 "SYSTEM_ADMIN");
         names.put(username, new Remembered(name, now.plus(KEEP)));
         return name;
+    }
+
+    @Override
+    public List<String> namesInStreet(String regionCode) {
+        if (regionCode == null || regionCode.isBlank()) {
+            return List.of();
+        }
+        // a street's people; for the district, the district's own staff
+        String street = regionCode.length() >= 9 ? regionCode.substring(0, 9) : regionCode;
+        return SystemActor.call(
+                district.scope(),
+                () -> transactions.execute(status -> jdbc.sql("""
+                                select distinct display_name from staff_account
+                                where starts_with(scope_code, ?) and (length(?) = 9 or scope_code = ?) and enabled
+                                order by display_name
+                                """)
+                        .params(street, street, street)
+                        .query(String.class)
+                        .list()),
+                "SYSTEM_ADMIN");
     }
 }

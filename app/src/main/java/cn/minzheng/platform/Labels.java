@@ -18,15 +18,14 @@ public class Labels {
 
     private static final Logger log = LoggerFactory.getLogger(Labels.class);
 
-    private final Map<String, Map<String, String>> catalogues = new HashMap<>();
+    private final Map<String, List<LabelCatalogue>> catalogues = new HashMap<>();
 
     Labels(List<LabelCatalogue> contributed) {
+        // asked on each use: a catalogue kept in the database reads (and caches) its labels itself
         for (LabelCatalogue catalogue : contributed) {
-            catalogues.merge(catalogue.name(), catalogue.labels(), (a, b) -> {
-                Map<String, String> merged = new HashMap<>(a);
-                merged.putAll(b);
-                return merged;
-            });
+            catalogues
+                    .computeIfAbsent(catalogue.name(), k -> new java.util.ArrayList<>())
+                    .add(catalogue);
         }
     }
 
@@ -34,8 +33,13 @@ public class Labels {
         if (code == null || code.isBlank()) {
             return Display.NONE;
         }
-        Map<String, String> labels = catalogues.get(catalogue);
-        String label = labels == null ? null : labels.get(code);
+        String label = null;
+        for (LabelCatalogue source : catalogues.getOrDefault(catalogue, List.of())) {
+            label = source.labels().get(code);
+            if (label != null) {
+                break;
+            }
+        }
         if (label == null) {
             log.warn("标签目录 {} 中没有代码 {} 的中文名称", catalogue, code);
             return code;

@@ -22,6 +22,11 @@ class CalendarDays implements Days {
     }
 
     @Override
+    public LocalDate provisionalDeadline(LocalDate start, int days, DayType type) {
+        return calendar.provisionalDeadline(start, days, type);
+    }
+
+    @Override
     public int elapsed(LocalDate from, LocalDate to, DayType type) {
         if (!to.isAfter(from)) {
             return 0;

@@ -10,7 +10,7 @@ final class CaseActions {
 
     static void requireOpen(CaseRecord c) {
         if (c.closed()) {
-            throw new BusinessRuleViolation("案件已于 " + c.closedOn() + " 办结或终止，不能再办理");
+            throw new BusinessRuleViolation("案件已于" + Formats.date(c.closedOn()) + "办结或终止，不能再办理");
         }
         if (c.suspended()) {
             throw new BusinessRuleViolation("案件中止中（等待补正材料），请先登记收到补正材料、恢复计时");
@@ -19,7 +19,7 @@ final class CaseActions {
 
     static void requireNotClosed(CaseRecord c) {
         if (c.closed()) {
-            throw new BusinessRuleViolation("案件已于 " + c.closedOn() + " 办结或终止，不能再办理");
+            throw new BusinessRuleViolation("案件已于" + Formats.date(c.closedOn()) + "办结或终止，不能再办理");
         }
     }
 
@@ -30,7 +30,7 @@ final class CaseActions {
     static LocalDate actDate(LocalDate requested, String lateReason, CaseRecord c, LocalDate today) {
         LocalDate on = requested == null ? today : requested;
         if (on.isAfter(today)) {
-            throw new BusinessRuleViolation("办理日期不能晚于今天（" + today + "）");
+            throw new BusinessRuleViolation("办理日期不能晚于今天（" + Formats.date(today) + "）");
         }
         if (on.isBefore(c.lastEventOn())) {
             throw new BusinessRuleViolation("办理日期不能早于本案上一次办理的日期 " + c.lastEventOn() + "（时间线按日期先后记录）");

@@ -1,8 +1,10 @@
 package cn.minzheng.procedure;
 
+import cn.minzheng.platform.web.FormFailure;
 import cn.minzheng.region.RegionUnit;
 import cn.minzheng.region.Regions;
 import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.shared.Money;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,7 +17,9 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,15 +43,26 @@ class CaseController {
     private final Notices notices;
     private final MatterTypes matterTypes;
     private final Regions regions;
+    private final CasePages casePages;
+    private final CaseScreens screens;
     private final Clock clock;
 
     CaseController(
-            Cases cases, Decisions decisions, Notices notices, MatterTypes matterTypes, Regions regions, Clock clock) {
+            Cases cases,
+            Decisions decisions,
+            Notices notices,
+            MatterTypes matterTypes,
+            Regions regions,
+            CasePages casePages,
+            CaseScreens screens,
+            Clock clock) {
         this.cases = cases;
         this.decisions = decisions;
         this.notices = notices;
         this.matterTypes = matterTypes;
         this.regions = regions;
+        this.casePages = casePages;
+        this.screens = screens;
         this.clock = clock;
     }
 
@@ -115,13 +130,17 @@ class CaseController {
         }
     }
 
+    /** The case's one page: a module's page when the matter type is a module's, otherwise the kernel's own. */
     @GetMapping("/cases/{id}")
     String view(@PathVariable long id, Model model) {
+        String page = casePages.pathOf(id);
+        if (!page.equals("/procedure/cases/" + id)) {
+            return "redirect:" + page;
+        }
         Cases.CaseView view = cases.view(id);
+        model.addAttribute("screen", screens.of(view));
         model.addAttribute("c", view);
-        model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("checklist", ReviewChecklist.values());
-        model.addAttribute("channels", Notices.CHANNELS);
+        screens.addForms(model);
         return "procedure/case";
     }
 
@@ -129,53 +148,69 @@ class CaseController {
     String perform(
             @PathVariable long id,
             @PathVariable String step,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-            @RequestParam(required = false) String note,
-            @RequestParam(required = false) String lateReason,
-            @RequestParam(required = false) String participants,
+            @ModelAttribute("actForm") ActForm form,
+            BindingResult result,
             RedirectAttributes redirect) {
-        List<String> others = participants == null
-                ? List.of()
-                : List.of(participants.split("[,，、\\s]+")).stream()
-                        .filter(s -> !s.isBlank())
-                        .toList();
-        return act(id, redirect, "已办理", () -> cases.perform(id, step, new Cases.Act(on, note, lateReason, others)));
+        return act(
+                id,
+                "step-" + step,
+                form,
+                result,
+                redirect,
+                "已办理",
+                () -> cases.perform(
+                        id, step, new Cases.Act(form.getOn(), form.getNote(), form.getLateReason(), form.people())));
     }
 
     @PostMapping("/cases/{id}/suspension")
     String suspend(
             @PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-            @RequestParam(required = false) String reason,
-            @RequestParam(required = false) List<String> missing,
-            @RequestParam(required = false) String lateReason,
+            @ModelAttribute("actForm") ActForm form,
+            BindingResult result,
             RedirectAttributes redirect) {
         return act(
                 id,
+                "suspend",
+                form,
+                result,
                 redirect,
                 "已中止计时，等待补正材料",
                 () -> cases.suspend(
-                        id, new Cases.Suspension(on, reason, missing == null ? List.of() : missing, lateReason)));
+                        id,
+                        new Cases.Suspension(form.getOn(), form.getReason(), form.getMissing(), form.getLateReason())));
     }
 
     @PostMapping("/cases/{id}/resumption")
     String resume(
             @PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-            @RequestParam(required = false) String note,
-            @RequestParam(required = false) String lateReason,
+            @ModelAttribute("actForm") ActForm form,
+            BindingResult result,
             RedirectAttributes redirect) {
-        return act(id, redirect, "已恢复计时", () -> cases.resume(id, new Cases.Act(on, note, lateReason, List.of())));
+        return act(
+                id,
+                "resume",
+                form,
+                result,
+                redirect,
+                "已恢复计时",
+                () -> cases.resume(id, new Cases.Act(form.getOn(), form.getNote(), form.getLateReason(), List.of())));
     }
 
     @PostMapping("/cases/{id}/termination")
     String terminate(
             @PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-            @RequestParam(required = false) String note,
-            @RequestParam(required = false) String lateReason,
+            @ModelAttribute("actForm") ActForm form,
+            BindingResult result,
             RedirectAttributes redirect) {
-        return act(id, redirect, "已终止办理", () -> cases.terminate(id, new Cases.Act(on, note, lateReason, List.of())));
+        return act(
+                id,
+                "terminate",
+                form,
+                result,
+                redirect,
+                "已终止办理",
+                () -> cases.terminate(
+                        id, new Cases.Act(form.getOn(), form.getNote(), form.getLateReason(), List.of())));
     }
 
     @PostMapping("/cases/{id}/clocks/{clockId}/extensions")
@@ -183,15 +218,21 @@ class CaseController {
     String requestExtension(
             @PathVariable long id,
             @PathVariable long clockId,
-            @RequestParam(required = false) Integer newLimit,
-            @RequestParam(required = false) String reason,
+            @ModelAttribute("actForm") ActForm form,
+            BindingResult result,
             RedirectAttributes redirect) {
         return act(
                 id,
+                "extend-" + clockId,
+                form,
+                result,
                 redirect,
                 "已提出延长申请，等待批准",
                 () -> cases.requestExtension(
-                        id, clockId, new Cases.ExtensionRequest(newLimit == null ? 0 : newLimit, reason)));
+                        id,
+                        clockId,
+                        new Cases.ExtensionRequest(
+                                form.getNewLimit() == null ? 0 : form.getNewLimit(), form.getReason())));
     }
 
     @PostMapping("/extensions/{extensionId}/decision")
@@ -204,10 +245,10 @@ class CaseController {
         try {
             Cases.CaseView view = cases.decideExtension(extensionId, approve, note);
             redirect.addFlashAttribute("notice", approve ? "已批准延长" : "已不予批准");
-            return "redirect:/procedure/cases/" + view.id();
+            return "redirect:" + casePages.pathOf(view.id());
         } catch (BusinessRuleViolation e) {
             redirect.addFlashAttribute("problem", e.getMessage());
-            return caseId == null ? "redirect:/procedure/todo" : "redirect:/procedure/cases/" + caseId;
+            return caseId == null ? "redirect:/procedure/todo" : "redirect:" + casePages.pathOf(caseId);
         }
     }
 
@@ -223,61 +264,87 @@ class CaseController {
         if (file == null || file.isEmpty()) {
             cases.view(id); // 404 outside the scope, as for every other act
             redirect.addFlashAttribute("problem", "请选择要上传的文件");
-            return "redirect:/procedure/cases/" + id;
+            return "redirect:" + casePages.pathOf(id);
         }
         var in = file.getInputStream();
-        return act(id, redirect, "已上传附件", () -> cases.attach(id, kind, file.getOriginalFilename(), in, note));
+        try {
+            cases.attach(id, kind, file.getOriginalFilename(), in, note);
+            redirect.addFlashAttribute("notice", "已上传附件");
+        } catch (BusinessRuleViolation e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:" + casePages.pathOf(id);
     }
 
+    /** A draft from the declared facts; amounts are typed in 元 (two decimals) and kept in fen. */
     @PostMapping("/cases/{id}/decisions")
     String draft(
             @PathVariable long id,
-            @RequestParam Map<String, String> form,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @ModelAttribute("actForm") ActForm form,
+            BindingResult result,
             RedirectAttributes redirect) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        form.forEach((key, value) -> {
-            if (key.startsWith("fact.")) {
-                facts.put(key.substring(5), value);
+        return act(id, "draft", form, result, redirect, "已起草决定", () -> {
+            MatterType type = matterTypes.byId(cases.view(id).matterTypeVersionId());
+            Map<String, String> facts = new LinkedHashMap<>();
+            List<MatterType.FactDefinition> defined =
+                    type.decision() == null ? List.of() : type.decision().facts();
+            for (MatterType.FactDefinition fact : defined) {
+                String value = form.getFacts().get(fact.name());
+                if (value == null || value.isBlank()) {
+                    continue;
+                }
+                facts.put(fact.name(), fact.type().equals("FEN") ? fen(fact.label(), value) : value.strip());
             }
+            decisions.draft(
+                    id,
+                    new Decisions.Draft(
+                            blank(form.getOutcome()),
+                            facts,
+                            form.getReason(),
+                            List.of(),
+                            form.isMarkMajor(),
+                            form.getMajorReason(),
+                            form.getOn(),
+                            form.getLateReason()));
         });
-        boolean major = "true".equals(form.get("markMajor"));
-        return act(
-                id,
-                redirect,
-                "已起草决定",
-                () -> decisions.draft(
-                        id,
-                        new Decisions.Draft(
-                                blank(form.get("outcome")),
-                                facts,
-                                form.get("reasons"),
-                                List.of(),
-                                major,
-                                form.get("majorReason"),
-                                on,
-                                form.get("lateReason"))));
+    }
+
+    private static String fen(String label, String yuan) {
+        try {
+            return Long.toString(Money.parse(yuan).fen());
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleViolation(label + "：" + e.getMessage());
+        }
     }
 
     @PostMapping("/decisions/{decisionId}/review-request")
     String submit(@PathVariable long decisionId, RedirectAttributes redirect) {
         Decisions.DecisionView view = decisions.view(decisionId);
-        return act(view.caseId(), redirect, "已提请法制审核", () -> decisions.submitForReview(decisionId));
+        try {
+            decisions.submitForReview(decisionId);
+            redirect.addFlashAttribute("notice", "已提请法制审核");
+        } catch (BusinessRuleViolation e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:" + casePages.pathOf(view.caseId());
     }
 
     @PostMapping("/notices/{noticeId}/objections")
     String objection(
             @PathVariable long noticeId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String summary,
+            @ModelAttribute("actForm") ActForm form,
+            BindingResult result,
             RedirectAttributes redirect) {
         Notices.NoticeView notice = notices.view(noticeId);
         return act(
                 notice.caseId(),
+                "objection-" + noticeId,
+                form,
+                result,
                 redirect,
                 "已登记异议",
-                () -> notices.recordObjection(noticeId, new Notices.NewObjection(receivedOn, channel, summary)));
+                () -> notices.recordObjection(
+                        noticeId, new Notices.NewObjection(form.getOn(), form.getChannel(), form.getSummary())));
     }
 
     @PostMapping("/objections/{objectionId}/resolution")
@@ -291,21 +358,36 @@ class CaseController {
         try {
             Notices.NoticeView notice = notices.resolveObjection(objectionId, upheld, resolution);
             redirect.addFlashAttribute("notice", "已记录异议处理结果");
-            return "redirect:/procedure/cases/" + notice.caseId();
+            return "redirect:" + casePages.pathOf(notice.caseId());
         } catch (BusinessRuleViolation e) {
             redirect.addFlashAttribute("problem", e.getMessage());
-            return caseId == null ? "redirect:/procedure/todo" : "redirect:/procedure/cases/" + caseId;
+            return caseId == null ? "redirect:/procedure/todo" : "redirect:" + casePages.pathOf(caseId);
         }
     }
 
-    private String act(long caseId, RedirectAttributes redirect, String done, Runnable action) {
+    /**
+     * Takes an act; back to the case's one page either way. A refused or invalid act brings its form back open, with
+     * what was typed and why it was refused.
+     */
+    private String act(
+            long caseId,
+            String formKey,
+            ActForm form,
+            BindingResult result,
+            RedirectAttributes redirect,
+            String done,
+            Runnable action) {
+        String page = casePages.pathOf(caseId);
+        if (result.hasErrors()) {
+            return FormFailure.back(redirect, "actForm", form, result, page, formKey);
+        }
         try {
             action.run();
             redirect.addFlashAttribute("notice", done);
+            return "redirect:" + page;
         } catch (BusinessRuleViolation e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+            return FormFailure.refused(redirect, "actForm", form, result, e, page, formKey);
         }
-        return "redirect:/procedure/cases/" + caseId;
     }
 
     private static String blank(String value) {

@@ -148,7 +148,8 @@ public class Cases {
             String parameterCode,
             Citation basis,
             boolean extensible,
-            List<String> extensionRoles) {}
+            List<String> extensionRoles,
+            LocalDate provisionalDueOn) {}
 
     public record AttachmentView(
             long id,
@@ -519,7 +520,7 @@ public class Cases {
             if (clock.status() == StatutoryClock.Status.SUSPENDED) {
                 clock.resume(on, engine.days());
                 store.updateClock(clock);
-                moved.add(clock.name() + (clock.dueOn() == null ? "" : " 截止 " + clock.dueOn()));
+                moved.add(clock.name() + (clock.dueOn() == null ? "" : "，截止" + Formats.date(clock.dueOn())));
             }
         }
         store.suspended(c.id(), false, c.suspensions());
@@ -644,7 +645,7 @@ public class Cases {
                         (approve
                                         ? "批准将“" + clock.name() + "”延长至 " + request.newLimit() + " 个"
                                                 + clock.dayType().label()
-                                                + (clock.dueOn() == null ? "" : "，截止 " + clock.dueOn())
+                                                + (clock.dueOn() == null ? "" : "，截止" + Formats.date(clock.dueOn()))
                                         : "不批准延长")
                                 + (blankToNull(note) == null ? "" : "：" + note.strip()),
                         null,
@@ -1053,7 +1054,8 @@ public class Cases {
                 extensible,
                 rule == null || rule.extension() == null
                         ? List.of()
-                        : rule.extension().roles());
+                        : rule.extension().roles(),
+                k.provisionalDue(engine.days()));
     }
 
     private List<AttachmentView> attachments(long caseId, MatterType type) {

@@ -300,9 +300,10 @@ public final class Computation {
         }
         List<String> lines = new ArrayList<>();
         for (Input input : trace.inputs()) {
+            // a person reads the parameter's name (the label), not its code; an example value says so
             String origin = "PARAMETER".equals(input.kind())
-                    ? "参数 " + input.parameter() + (Boolean.TRUE.equals(input.needsConfirmation()) ? "（待确认）" : "")
-                    : (input.source() == null ? "事实" : input.source());
+                    ? "参数登记表" + (Boolean.TRUE.equals(input.needsConfirmation()) ? "，示例值，待确认" : "")
+                    : (input.source() == null ? "认定的事实" : input.source());
             lines.add(input.label() + "：" + show(input.value(), input.type()) + "（" + origin + "）");
         }
         for (Operation step : trace.steps()) {
@@ -315,7 +316,7 @@ public final class Computation {
                     .map(a -> labels.containsKey(a) ? labels.get(a) + " " + show(values.get(a), types.get(a)) : a)
                     .toList();
             String expression = switch (op) {
-                case IF -> "如果" + operands.get(0) + "则取" + operands.get(1) + "，否则取" + operands.get(2);
+                case IF -> operands.get(0) + "时取" + operands.get(1) + "，否则取" + operands.get(2);
                 case NOT, ROUND -> op.symbol() + "（" + operands.get(0) + "）";
                 case MIN, MAX -> op.symbol() + "（" + String.join("，", operands) + "）";
                 default -> String.join(" " + op.symbol() + " ", operands);

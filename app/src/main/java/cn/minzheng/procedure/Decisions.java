@@ -268,7 +268,7 @@ public class Decisions {
         for (Basis basis : articles) {
             Citation citation = legalBasis.cite(basis);
             if (!citation.inForceOn(on)) {
-                throw new BusinessRuleViolation(citation.text() + " 在 " + on + " 不在施行期内，不能作为依据");
+                throw new BusinessRuleViolation(citation.text() + "在" + Formats.date(on) + "不在施行期内，不能作为依据");
             }
         }
         if (Boolean.TRUE.equals(input.markMajor())

@@ -162,7 +162,8 @@ public class Notices {
             throw new BusinessRuleViolation("收到异议的日期不能晚于今天");
         }
         if (received.isBefore(notice.periodStart()) || received.isAfter(notice.periodEnd())) {
-            throw new BusinessRuleViolation("异议须在公示期内（" + notice.periodStart() + " 至 " + notice.periodEnd() + "）提出");
+            throw new BusinessRuleViolation(
+                    "异议须在公示期内（" + Formats.date(notice.periodStart()) + "至" + Formats.date(notice.periodEnd()) + "）提出");
         }
         if ("WITHDRAWN".equals(notice.status())) {
             throw new BusinessRuleViolation("该公示已撤回");
@@ -374,7 +375,7 @@ public class Notices {
                         on,
                         actor,
                         !"system".equals(actor.username()),
-                        title + "：" + on + " 至 " + end + "（" + days.days() + " 个"
+                        title + "：" + Formats.date(on) + "至" + Formats.date(end) + "（" + days.days() + " 个"
                                 + days.dayType().label() + "）",
                         null,
                         basis,
@@ -460,7 +461,7 @@ public class Notices {
                             ended,
                             system,
                             false,
-                            e.title() + "期满（至 " + e.periodEnd() + "），已自动撤下",
+                            e.title() + "期满（至" + Formats.date(e.periodEnd()) + "），已自动撤下",
                             null,
                             null,
                             json.writeValueAsString(Map.of("notice", e.id()))),

@@ -63,41 +63,6 @@ class ProcedureMenu {
     }
 
     @Bean
-    HomeFigure procedureTodoFigure(Supervision supervision) {
-        return new HomeFigure() {
-            @Override
-            public String label() {
-                return "我的待办";
-            }
-
-            @Override
-            public String unit() {
-                return "项";
-            }
-
-            @Override
-            public long value() {
-                return supervision.todo().size();
-            }
-
-            @Override
-            public String link() {
-                return "/procedure/todo";
-            }
-
-            @Override
-            public Set<String> roles() {
-                return Set.of(BUSINESS);
-            }
-
-            @Override
-            public int order() {
-                return 10;
-            }
-        };
-    }
-
-    @Bean
     HomeFigure procedureOverdueFigure(Supervision supervision) {
         return new HomeFigure() {
             @Override

@@ -138,6 +138,14 @@ final class StatutoryClock {
         }
     }
 
+    /** While the deadline waits for the calendar: the deadline as it would be with only weekends as rest days. */
+    LocalDate provisionalDue(Days days) {
+        if (status != Status.RUNNING || dueOn != null) {
+            return null;
+        }
+        return days.provisionalDeadline(segmentFrom, Math.max(0, limitDays - consumedDays), dayType);
+    }
+
     /** 中止: keeps the days consumed so far (the day of suspension counts as consumed). */
     void suspend(LocalDate on, Days days) {
         if (status != Status.RUNNING) {

@@ -53,7 +53,7 @@ final class StepGuard {
                         problems.add("尚未发布公示");
                     } else if (!"TAKEN_DOWN".equals(latest.get().status())
                             && !facts.today().isAfter(latest.get().periodEnd())) {
-                        problems.add("公示期至 " + latest.get().periodEnd() + "，期满后方可办理");
+                        problems.add("公示期至" + Formats.date(latest.get().periodEnd()) + "，期满后方可办理");
                     }
                 }
                 case NO_OPEN_OBJECTIONS -> {

@@ -86,6 +86,16 @@ public class Supervision {
             String handlerName,
             String unitName) {}
 
+    /** A running clock whose deadline falls in a year the calendar does not know yet, with its provisional date. */
+    public record WaitingItem(
+            long caseId,
+            String caseNumber,
+            String matterTypeName,
+            String clockName,
+            LocalDate provisionalDueOn,
+            String unitName,
+            String handlerName) {}
+
     public record Board(
             LocalDate today,
             LocalDate dueSoonUntil,
@@ -94,7 +104,8 @@ public class Supervision {
             List<PersonRow> byPerson,
             List<OverdueItem> overdue,
             List<LateItem> finishedLate,
-            long deadlinesWaitingForCalendar) {}
+            long deadlinesWaitingForCalendar,
+            List<WaitingItem> waitingForCalendar) {}
 
     private record ClockRow(
             long caseId,
@@ -110,7 +121,10 @@ public class Supervision {
             LocalDate dueOn,
             LocalDate stoppedOn,
             Boolean finishedLate,
-            LocalDate lastActionOn) {}
+            LocalDate lastActionOn,
+            LocalDate segmentFrom,
+            int limitDays,
+            int consumedDays) {}
 
     @PreAuthorize("hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'LEGAL_REVIEWER', 'STREET_OFFICER')")
     @Transactional(readOnly = true)
@@ -121,7 +135,7 @@ public class Supervision {
         List<ClockRow> rows = jdbc.sql("""
                         select c.id as case_id, c.case_number, c.matter_type_version_id as version_id, c.community_code,
                             c.handler, c.handler_name, k.name, k.status, k.day_type, k.started_on, k.due_on,
-                            k.stopped_on, k.finished_late,
+                            k.stopped_on, k.finished_late, k.segment_from, k.limit_days, k.consumed_days,
                             (select max(e.occurred_on) from case_event e
                              where e.case_id = c.id and e.handling and e.occurred_on > k.started_on
                                and e.kind in ('STEP', 'SUSPEND', 'RESUME', 'DECISION_DRAFTED', 'REVIEW_REQUESTED',
@@ -141,7 +155,7 @@ public class Supervision {
         Tally total = new Tally();
         List<OverdueItem> overdue = new ArrayList<>();
         List<LateItem> late = new ArrayList<>();
-        long waiting = 0;
+        List<WaitingItem> waiting = new ArrayList<>();
         for (ClockRow r : rows) {
             String unit = r.communityCode().substring(0, 9);
             Tally u = units.computeIfAbsent(unit, k -> new Tally());
@@ -168,7 +182,17 @@ public class Supervision {
                 t.running++;
             }
             if (r.dueOn() == null) {
-                waiting++;
+                waiting.add(new WaitingItem(
+                        r.caseId(),
+                        r.caseNumber(),
+                        matterType,
+                        r.name(),
+                        days.provisionalDeadline(
+                                r.segmentFrom(),
+                                Math.max(0, r.limitDays() - r.consumedDays()),
+                                DayType.valueOf(r.dayType())),
+                        scopeNames.nameOf(unit),
+                        r.handlerName()));
                 continue;
             }
             if (today.isAfter(r.dueOn())) {
@@ -213,7 +237,7 @@ public class Supervision {
                         .thenComparing(PersonRow::handler))
                 .toList();
         overdue.sort(Comparator.comparingInt(OverdueItem::overdueDays).reversed());
-        return new Board(today, soon, total.counts(), byUnit, byPerson, overdue, late, waiting);
+        return new Board(today, soon, total.counts(), byUnit, byPerson, overdue, late, waiting.size(), waiting);
     }
 
     public record TodoItem(
@@ -251,7 +275,7 @@ public class Supervision {
                     .map(StatutoryClock::dueOn)
                     .min(Comparator.naturalOrder())
                     .orElse(null);
-            String title = c.caseNumber() + " " + type.name();
+            String title = c.partyName() + " · " + type.name() + "（" + c.caseNumber() + "）";
             String link = "/procedure/cases/" + c.id();
             if (c.suspended()) {
                 if (type.suspension() != null
@@ -265,7 +289,7 @@ public class Supervision {
                     .map(MatterType.Step::name)
                     .toList();
             if (!steps.isEmpty()) {
-                items.add(item("STEP", "待办理", title, c, link, due, today, soon, String.join("、", steps)));
+                items.add(item("STEP", "待办理", title, c, link, due, today, soon, "下一步：" + String.join("、", steps)));
             }
             var live = decisions.live(c.id());
             if (live.isPresent()
@@ -282,7 +306,7 @@ public class Supervision {
                         .findFirst()
                         .filter(d -> "RETURNED".equals(d.status()))
                         .ifPresent(d -> items.add(
-                                item("RETURNED", "法制审核退回", title, c, link, due, today, soon, "请按审核意见修改后重新起草")));
+                                item("RETURNED", "法制审核退回", title, c, link, due, today, soon, returnedBecause(d.id()))));
             }
         }
         if (actor.has("LEGAL_REVIEWER")) {
@@ -311,11 +335,14 @@ public class Supervision {
         }
         for (CaseStore.Extension e : cases.pendingExtensions()) {
             CaseRecord c = cases.find(e.caseId()).orElse(null);
-            if (c == null || e.requestedBy().equals(actor.username())) {
+            if (c == null || c.closed() || e.requestedBy().equals(actor.username())) {
                 continue;
             }
             MatterType type = matterTypes.byId(c.matterTypeVersionId());
             StatutoryClock k = cases.clock(c.id(), e.clockId()).orElse(null);
+            if (k == null || k.status() == StatutoryClock.Status.STOPPED) {
+                continue; // the period is over (the case was decided): nothing left to extend
+            }
             MatterType.ClockRule rule = k == null ? null : CaseEngine.rule(type, k.code());
             if (rule != null
                     && rule.extension() != null
@@ -355,7 +382,36 @@ public class Supervision {
                             null,
                             today,
                             soon,
-                            "公示期至 " + o.periodEnd()));
+                            "公示期间收到异议，须核实处理后才能办理下一步（公示期至 " + Formats.date(o.periodEnd()) + "）"));
+                }
+            }
+        }
+        if (actor.has("COMMUNITY_WORKER")) {
+            // a notice in the worker's community: put it up where residents see it, and pass on any objection
+            record Posted(long caseId, String title, LocalDate periodEnd) {}
+            List<Posted> posted = jdbc.sql("""
+                            select n.case_id, n.title, n.period_end from public_notice n
+                            join procedure_case c on c.id = n.case_id
+                            where n.status = 'PUBLISHED' and n.period_end >= ? and starts_with(c.community_code, ?)
+                            order by n.period_end
+                            """)
+                    .params(today, actor.scope().code())
+                    .query(Posted.class)
+                    .list();
+            for (Posted n : posted) {
+                CaseRecord c = cases.find(n.caseId()).orElse(null);
+                if (c != null) {
+                    items.add(item(
+                            "NOTICE",
+                            "本社区公示中",
+                            c.caseNumber() + " "
+                                    + matterTypes.byId(c.matterTypeVersionId()).name(),
+                            c,
+                            "/procedure/cases/" + c.id(),
+                            n.periodEnd(),
+                            today,
+                            soon,
+                            n.title() + "：请在社区公示栏张贴，收到异议及时转街道登记"));
                 }
             }
         }
@@ -365,7 +421,7 @@ public class Supervision {
                     items.add(new TodoItem(
                             "PARAMETER",
                             "待批准参数",
-                            p.name() + "：" + p.text() + "（" + p.effectiveFrom() + " 起）",
+                            p.name() + "：" + p.text() + "（" + Formats.date(p.effectiveFrom()) + "起）",
                             null,
                             null,
                             "/procedure/parameters/" + p.code(),
@@ -379,6 +435,19 @@ public class Supervision {
         items.sort(Comparator.comparing((TodoItem i) -> !i.overdue())
                 .thenComparing(TodoItem::dueOn, Comparator.nullsLast(Comparator.naturalOrder())));
         return items;
+    }
+
+    /** Why the legal reviewer returned the latest draft, as the reviewer wrote it. */
+    private String returnedBecause(long decisionId) {
+        return jdbc.sql("""
+                        select reviewer_name || '退回：' || opinion from legal_review
+                        where decision_id = ? and conclusion = 'RETURNED' order by id desc limit 1
+                        """)
+                .param(decisionId)
+                .query(String.class)
+                .optional()
+                .map(why -> why + "。请按审核意见修改后重新起草")
+                .orElse("请按审核意见修改后重新起草");
     }
 
     /** How many overdue clocks there are in the viewer's scope (home page figure). */

@@ -1,5 +1,6 @@
 package cn.minzheng.procedure;
 
+import cn.minzheng.platform.web.Worklist;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,16 +13,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class WorkController {
 
     private final Supervision supervision;
+    private final Worklist worklist;
 
-    WorkController(Supervision supervision) {
+    WorkController(Supervision supervision, Worklist worklist) {
         this.supervision = supervision;
+        this.worklist = worklist;
     }
 
     @GetMapping("/todo")
     @PreAuthorize(
             "hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER', 'LEGAL_REVIEWER')")
     String todo(Model model) {
-        model.addAttribute("items", supervision.todo());
+        model.addAttribute("items", worklist.items());
         return "procedure/todo";
     }
 

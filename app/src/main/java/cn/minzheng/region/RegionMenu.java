@@ -48,6 +48,18 @@ class RegionMenu {
                 return "/regions";
             }
 
+            /** A community worker's scope holds no street: the figure would read "0 个街道". */
+            public java.util.Set<String> roles() {
+                return java.util.Set.of(
+                        "DISTRICT_LEADER",
+                        "DEPARTMENT_OFFICER",
+                        "STREET_OFFICER",
+                        "LEGAL_REVIEWER",
+                        "SYSTEM_ADMIN",
+                        "SECURITY_ADMIN",
+                        "AUDIT_ADMIN");
+            }
+
             public int order() {
                 return 10;
             }

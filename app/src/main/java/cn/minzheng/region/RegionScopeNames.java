@@ -14,6 +14,10 @@ class RegionScopeNames implements ScopeNames {
 
     @Override
     public String nameOf(String regionCode) {
-        return regions.current(regionCode).map(RegionUnit::name).orElse(regionCode);
+        // a unit abolished or renamed since is shown by the last name it had (names of the past stay readable)
+        return regions.current(regionCode)
+                .or(() -> regions.history(regionCode).stream().reduce((first, last) -> last))
+                .map(RegionUnit::name)
+                .orElse(regionCode);
     }
 }

@@ -77,7 +77,7 @@ public final class HouseholdMembershipPolicy {
 
     static Decision decide(Member m, LocalDate on) {
         if (m.diedOn() != null && !m.diedOn().isAfter(on)) {
-            return decision(m, Verdict.EXCLUDED, "—", "已于 " + m.diedOn() + " 死亡");
+            return decision(m, Verdict.EXCLUDED, "—", "已于" + cn.minzheng.platform.Display.date(m.diedOn()) + "死亡");
         }
         StatusPeriod clergy = active(m, StatusKind.CLERGY_LIVING_APART, on);
         String clergyNote = "";

@@ -54,7 +54,7 @@ public class ResidentExport {
                         r.householdNo(),
                         r.relationship() == null ? "" : r.relationship().label(),
                         r.maskedPhone(),
-                        r.deceased() ? "已故（" + r.diedOn() + "）" : "在册"));
+                        r.deceased() ? "已故（" + cn.minzheng.platform.Display.date(r.diedOn()) + "）" : "在册"));
                 rows++;
             }
             if (found.items().size() < 200) {

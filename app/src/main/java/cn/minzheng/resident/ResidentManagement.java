@@ -240,7 +240,7 @@ public class ResidentManagement {
             throw new BusinessRuleViolation("死亡日期须在出生日期之后、不晚于今天");
         }
         if (row.diedOn() != null) {
-            throw new BusinessRuleViolation("已于 " + row.diedOn() + " 登记死亡");
+            throw new BusinessRuleViolation("已于" + cn.minzheng.platform.Display.date(row.diedOn()) + "登记死亡");
         }
         jdbc.sql("update resident set died_on = ? where id = ?").params(on, id).update();
         households.currentMembership(id).ifPresent(m -> {
@@ -255,7 +255,8 @@ public class ResidentManagement {
                 .params(on, id, on)
                 .update();
         residents.touch(id);
-        residents.event(id, row.communityCode(), "DIED", "登记死亡（" + on + "）", Staff.name());
+        residents.event(
+                id, row.communityCode(), "DIED", "登记死亡（" + cn.minzheng.platform.Display.date(on) + "）", Staff.name());
         audit.record(AuditEvent.success("RESIDENT_DIED", "resident", id));
     }
 
@@ -345,7 +346,11 @@ public class ResidentManagement {
         statuses.end(statusId, on);
         residents.touch(id);
         residents.event(
-                id, row.communityCode(), "STATUS_ENDED", status.kind().label() + "于 " + on + " 结束", Staff.name());
+                id,
+                row.communityCode(),
+                "STATUS_ENDED",
+                status.kind().label() + "于" + cn.minzheng.platform.Display.date(on) + "结束",
+                Staff.name());
         audit.record(AuditEvent.success("RESIDENT_STATUS_ENDED", "resident", id)
                 .because(status.kind().name()));
     }

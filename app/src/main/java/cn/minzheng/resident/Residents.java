@@ -92,6 +92,38 @@ public class Residents {
         return heads;
     }
 
+    /** Names of residents (no other personal value), for lists such as a payment roll's payees. */
+    @PreAuthorize("hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> names(java.util.Collection<Long> residentIds) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        if (residentIds.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select id, name from resident where id = any(?)")
+                .param(residentIds.toArray(Long[]::new))
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
+    /** The number each household is known by on screens (H00002), for lists that hold household ids. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> householdNumbers(java.util.Collection<Long> householdIds) {
+        java.util.Map<Long, String> numbers = new java.util.HashMap<>();
+        if (householdIds.isEmpty()) {
+            return numbers;
+        }
+        jdbc.sql("select id, household_no from household where id = any(?)")
+                .param(householdIds.toArray(Long[]::new))
+                .query(rs -> {
+                    numbers.put(rs.getLong(1), rs.getString(2));
+                });
+        return numbers;
+    }
+
     /** Names and full bank accounts of payees, for a bank payment file (logged per person, audited as one act). */
     @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
     @Transactional

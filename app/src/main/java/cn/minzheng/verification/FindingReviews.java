@@ -58,7 +58,8 @@ class FindingReviews {
     enum Kind {
         CLASSIFICATION("核对结论"),
         OBJECTION("申请人异议"),
-        RE_REVIEW("复核结论");
+        RE_REVIEW("复核结论"),
+        CONFIRMATION("第二人确认误报");
 
         private final String label;
 
@@ -75,6 +76,7 @@ class FindingReviews {
     enum State {
         UNREVIEWED("待核实"),
         CLASSIFIED("已核实"),
+        AWAITING_CONFIRMATION("认定误报，待第二人确认"),
         OBJECTED("异议待复核"),
         RE_REVIEWED("已复核");
 
@@ -138,10 +140,32 @@ class FindingReviews {
             if (history.isEmpty()) {
                 return State.UNREVIEWED;
             }
-            return switch (history.get(history.size() - 1).kind()) {
-                case CLASSIFICATION -> State.CLASSIFIED;
+            Entry last = history.get(history.size() - 1);
+            return switch (last.kind()) {
+                case CLASSIFICATION ->
+                    dismissalNeedsConfirmation(last.outcome()) ? State.AWAITING_CONFIRMATION : State.CLASSIFIED;
                 case OBJECTION -> State.OBJECTED;
                 case RE_REVIEW -> State.RE_REVIEWED;
+                case CONFIRMATION -> State.CLASSIFIED;
+            };
+        }
+
+        /** A finding that would disqualify the household is dismissed only with evidence and a second person. */
+        boolean dismissalNeedsConfirmation(Outcome outcome) {
+            return outcome == Outcome.FALSE_POSITIVE && "DISQUALIFYING".equals(severity);
+        }
+
+        /** Counted in the case's result as reviewed: dismissed findings drop out, re-classified ones move. */
+        String resolvedSeverity() {
+            Outcome outcome = outcome();
+            State state = state();
+            if (outcome == null || state == State.AWAITING_CONFIRMATION || state == State.OBJECTED) {
+                return severity;
+            }
+            return switch (outcome) {
+                case FALSE_POSITIVE -> null;
+                case NEEDS_EXPLANATION -> "NEEDS_EXPLANATION";
+                case CONFIRMED -> severity;
             };
         }
 
@@ -273,10 +297,27 @@ class FindingReviews {
     @PreAuthorize(VerificationRoles.HANDLE)
     @Transactional
     public long classify(long findingId, Outcome outcome, String reason) {
+        return classify(findingId, outcome, reason, List.of());
+    }
+
+    /**
+     * A decision with its evidence. Dismissing a finding that would disqualify the household (误报) needs at least one
+     * evidence file and takes effect only when a second person confirms it ({@link #confirmDismissal}).
+     */
+    @PreAuthorize(VerificationRoles.HANDLE)
+    @Transactional
+    public long classify(long findingId, Outcome outcome, String reason, List<Upload> evidence) {
         Finding finding = lockedFinding(findingId);
         requireOutcome(outcome);
         String why = reason(reason, "请写明核实结论的理由（如：经核实车辆已于某日过户，附转让合同）");
+        List<Upload> files = checkedFiles(evidence);
+        if (finding.dismissalNeedsConfirmation(outcome) && files.isEmpty()) {
+            throw new BusinessRuleViolation("该疑点属于“不符合条件”，认定为误报须附证据材料（如过户证明、注销证明），并由另一位工作人员确认");
+        }
         switch (finding.state()) {
+            case AWAITING_CONFIRMATION -> {
+                // a new decision replaces the dismissal that waits for confirmation
+            }
             case OBJECTED -> throw new BusinessRuleViolation("该疑点有待复核的异议，请先复核");
             case RE_REVIEWED -> throw new BusinessRuleViolation("该疑点已经复核，复核结论为最终核对结论");
             case CLASSIFIED -> {
@@ -289,9 +330,89 @@ class FindingReviews {
             }
         }
         long id = insert(finding, Kind.CLASSIFICATION, outcome, why, null);
+        store(finding, id, files);
         audit.record(AuditEvent.success("VERIFICATION_FINDING_CLASSIFIED", "verification_finding", findingId)
                 .because(outcome.name()));
         return id;
+    }
+
+    /** 第二人确认: someone other than who dismissed a disqualifying finding confirms the dismissal, having seen the evidence. */
+    @PreAuthorize(VerificationRoles.HANDLE)
+    @Transactional
+    public long confirmDismissal(long findingId, String reason) {
+        Finding finding = lockedFinding(findingId);
+        String why = reason(reason, "请写明确认的理由（核对了哪些证据）");
+        if (finding.state() != State.AWAITING_CONFIRMATION) {
+            throw new BusinessRuleViolation("该疑点没有待确认的误报认定");
+        }
+        Entry dismissal = finding.history().get(finding.history().size() - 1);
+        if (dismissal.decidedBy().equals(RequestRecorder.actor())) {
+            throw new BusinessRuleViolation("认定误报的工作人员不能自己确认，须由另一位工作人员确认");
+        }
+        long id = insert(finding, Kind.CONFIRMATION, Outcome.FALSE_POSITIVE, why, dismissal.id());
+        audit.record(AuditEvent.success("VERIFICATION_DISMISSAL_CONFIRMED", "verification_finding", findingId));
+        return id;
+    }
+
+    /** The request's counts as reviewed: what the case's result says once the findings are decided. */
+    record Resolved(int disqualifying, int needsExplanation, int information) {}
+
+    Resolved resolved(long requestId) {
+        int disqualifying = 0;
+        int explanation = 0;
+        int information = 0;
+        for (Finding f : ofRequestUnchecked(requestId)) {
+            String severity = f.resolvedSeverity();
+            if ("DISQUALIFYING".equals(severity)) {
+                disqualifying++;
+            } else if ("NEEDS_EXPLANATION".equals(severity)) {
+                explanation++;
+            } else if ("INFORMATION".equals(severity)) {
+                information++;
+            }
+        }
+        return new Resolved(disqualifying, explanation, information);
+    }
+
+    private List<Upload> checkedFiles(List<Upload> evidence) {
+        List<Upload> files = evidence == null
+                ? List.of()
+                : evidence.stream()
+                        .filter(u -> u.content() != null && u.content().length > 0)
+                        .toList();
+        if (files.size() > MAX_EVIDENCE_FILES) {
+            throw new BusinessRuleViolation("每次最多附 " + MAX_EVIDENCE_FILES + " 个证据文件");
+        }
+        for (Upload file : files) {
+            if (file.content().length > settings.evidenceMaxBytes()) {
+                throw new BusinessRuleViolation("证据文件“" + UploadNames.displayName(file.fileName()) + "”超过 "
+                        + DeliveryFile.megabytes(settings.evidenceMaxBytes()) + "");
+            }
+            EvidenceTypes.of(file.content())
+                    .orElseThrow(() -> new BusinessRuleViolation(
+                            "证据文件“" + UploadNames.displayName(file.fileName()) + "”不是 PDF、JPEG 或 PNG 文件"));
+        }
+        return files;
+    }
+
+    private void store(Finding finding, long reviewId, List<Upload> files) {
+        for (Upload file : files) {
+            jdbc.sql("""
+                            insert into verification_evidence (review_id, community_code, file_name, content_type,
+                                size_bytes, sm3, content, uploaded_by)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)
+                            """)
+                    .params(
+                            reviewId,
+                            finding.communityCode(),
+                            UploadNames.displayName(file.fileName()),
+                            EvidenceTypes.of(file.content()).orElseThrow(),
+                            file.content().length,
+                            Sm3.hex(file.content()),
+                            file.content(),
+                            RequestRecorder.actor())
+                    .update();
+        }
     }
 
     /** An uploaded evidence file as the controller hands it over. */
@@ -304,7 +425,7 @@ class FindingReviews {
         Finding finding = lockedFinding(findingId);
         String why = reason(statement, "请写明申请人的异议内容");
         switch (finding.state()) {
-            case UNREVIEWED -> throw new BusinessRuleViolation("该疑点尚未核实，没有可提出异议的结论");
+            case UNREVIEWED, AWAITING_CONFIRMATION -> throw new BusinessRuleViolation("该疑点尚未核实完毕，没有可提出异议的结论");
             case OBJECTED -> throw new BusinessRuleViolation("该疑点已有待复核的异议");
             case RE_REVIEWED -> throw new BusinessRuleViolation("该疑点已经复核，复核结论为最终核对结论");
             case CLASSIFIED -> {
@@ -313,44 +434,10 @@ class FindingReviews {
                 }
             }
         }
-        List<Upload> files = evidence == null
-                ? List.of()
-                : evidence.stream()
-                        .filter(u -> u.content() != null && u.content().length > 0)
-                        .toList();
-        if (files.size() > MAX_EVIDENCE_FILES) {
-            throw new BusinessRuleViolation("每次异议最多附 " + MAX_EVIDENCE_FILES + " 个证据文件");
-        }
-        List<String> types = new ArrayList<>();
-        for (Upload file : files) {
-            if (file.content().length > settings.evidenceMaxBytes()) {
-                throw new BusinessRuleViolation("证据文件“" + UploadNames.displayName(file.fileName()) + "”超过 "
-                        + DeliveryFile.megabytes(settings.evidenceMaxBytes()) + "");
-            }
-            types.add(EvidenceTypes.of(file.content())
-                    .orElseThrow(() -> new BusinessRuleViolation(
-                            "证据文件“" + UploadNames.displayName(file.fileName()) + "”不是 PDF、JPEG 或 PNG 文件")));
-        }
+        List<Upload> files = checkedFiles(evidence);
         Entry decision = finding.history().get(finding.history().size() - 1);
         long id = insert(finding, Kind.OBJECTION, null, why, decision.id());
-        for (int i = 0; i < files.size(); i++) {
-            Upload file = files.get(i);
-            jdbc.sql("""
-                            insert into verification_evidence (review_id, community_code, file_name, content_type,
-                                size_bytes, sm3, content, uploaded_by)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)
-                            """)
-                    .params(
-                            id,
-                            finding.communityCode(),
-                            UploadNames.displayName(file.fileName()),
-                            types.get(i),
-                            file.content().length,
-                            Sm3.hex(file.content()),
-                            file.content(),
-                            RequestRecorder.actor())
-                    .update();
-        }
+        store(finding, id, files);
         audit.record(AuditEvent.success("VERIFICATION_FINDING_OBJECTED", "verification_finding", findingId)
                 .because("evidence " + files.size()));
         return id;

@@ -86,6 +86,11 @@ class ReportRenderer {
                     s.deliveryId() == null ? "—" : String.valueOf(s.hits())));
         }
         pdf.table(List.of("数据项", "提供部门", "数据交付日期", "比对到信息（条）"), sources, new float[] {3, 3, 2, 2});
+        List<String> unchecked = detail.notChecked();
+        if (!unchecked.isEmpty()) {
+            pdf.paragraph("以下 " + unchecked.size() + " 项数据的提供部门尚未交付数据，本次未能核对：" + String.join("、", unchecked)
+                    + "。本报告的结论不包括这些方面的情况，必要时应另行向有关部门查询。");
+        }
 
         pdf.heading("三、比对疑点及核实结论");
         if (detail.findings().isEmpty()) {

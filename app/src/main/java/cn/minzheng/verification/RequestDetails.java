@@ -30,8 +30,11 @@ class RequestDetails {
             r.*,
             (select count(*) from verification_finding f where f.request_id = r.id) as findings,
             (select count(*) from verification_finding f where f.request_id = r.id
-               and coalesce((select v.kind from verification_review v where v.finding_id = f.id
-                             order by v.id desc limit 1), 'NONE') in ('NONE', 'OBJECTION')) as open_findings,
+               and coalesce((select v.kind || case when v.kind = 'CLASSIFICATION' and v.outcome = 'FALSE_POSITIVE'
+                                                    and f.severity = 'DISQUALIFYING' then ':AWAITING' else '' end
+                             from verification_review v where v.finding_id = f.id
+                             order by v.id desc limit 1), 'NONE')
+                   in ('NONE', 'OBJECTION', 'CLASSIFICATION:AWAITING')) as open_findings,
             (select max(p.version) from verification_report p where p.request_id = r.id) as report_version
             """;
 
@@ -53,10 +56,29 @@ class RequestDetails {
     }
 
     List<RequestSummary> list(Filter filter, int limit, int offset) {
-        DataScope scope = DataScopes.current().orElseThrow(() -> new NotFound("没有数据范围"));
-        StringBuilder sql = new StringBuilder("select " + SUMMARY_COLUMNS
-                + " from verification_request r where starts_with(r.community_code, :scope)");
         var params = new java.util.HashMap<String, Object>();
+        String where = where(filter, params);
+        params.put("limit", Math.max(1, Math.min(limit, 500)));
+        params.put("offset", Math.max(0, offset));
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from verification_request r" + where
+                        + " order by r.id desc limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> summary(rs))
+                .list();
+    }
+
+    /** How many requests the filter matches, for the pager. */
+    long count(Filter filter) {
+        var params = new java.util.HashMap<String, Object>();
+        return jdbc.sql("select count(*) from verification_request r" + where(filter, params))
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String where(Filter filter, java.util.Map<String, Object> params) {
+        DataScope scope = DataScopes.current().orElseThrow(() -> new NotFound("没有数据范围"));
+        StringBuilder sql = new StringBuilder(" where starts_with(r.community_code, :scope)");
         params.put("scope", scope.code());
         if (filter.householdId() != null) {
             sql.append(" and r.household_id = :household");
@@ -74,13 +96,7 @@ class RequestDetails {
             sql.append(" and r.kind = :kind");
             params.put("kind", filter.kind().strip());
         }
-        sql.append(" order by r.id desc limit :limit offset :offset");
-        params.put("limit", Math.max(1, Math.min(limit, 500)));
-        params.put("offset", Math.max(0, offset));
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query((rs, n) -> summary(rs))
-                .list();
+        return sql.toString();
     }
 
     Optional<RequestSummary> summary(long id) {
@@ -163,6 +179,14 @@ class RequestDetails {
                     .map(Member::name)
                     .findFirst()
                     .orElse("成员 " + residentId);
+        }
+
+        /** The data the request could not check because the department has not delivered it. */
+        public List<String> notChecked() {
+            return sources.stream()
+                    .filter(s -> s.deliveredAt() == null)
+                    .map(SourceCompared::title)
+                    .toList();
         }
     }
 

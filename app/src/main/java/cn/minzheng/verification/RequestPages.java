@@ -1,5 +1,6 @@
 package cn.minzheng.verification;
 
+import cn.minzheng.resident.Residents;
 import cn.minzheng.shared.BusinessRuleViolation;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,11 +20,14 @@ class RequestPages {
     private final VerificationRequests requests;
     private final FindingReviews reviews;
     private final VerificationReports reports;
+    private final Residents residents;
 
-    RequestPages(VerificationRequests requests, FindingReviews reviews, VerificationReports reports) {
+    RequestPages(
+            VerificationRequests requests, FindingReviews reviews, VerificationReports reports, Residents residents) {
         this.requests = requests;
         this.reviews = reviews;
         this.reports = reports;
+        this.residents = residents;
     }
 
     @GetMapping("/verification/requests")
@@ -32,8 +36,21 @@ class RequestPages {
             @RequestParam(required = false) Long household,
             @RequestParam(required = false) Long batch,
             @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
-        model.addAttribute("requests", requests.list(household, batch, status, 200, 0));
+        int size = 50;
+        long total = requests.count(household, batch, status);
+        List<RequestSummary> shown = requests.list(household, batch, status, size, Math.max(0, page) * size);
+        model.addAttribute("requests", shown);
+        model.addAttribute("total", total);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("pages", (int) Math.max(1, (total + size - 1) / size));
+        model.addAttribute(
+                "householdNos",
+                residents.householdNumbers(shown.stream()
+                        .map(RequestSummary::householdId)
+                        .distinct()
+                        .toList()));
         model.addAttribute("household", household);
         model.addAttribute("batch", batch);
         model.addAttribute("status", status);
@@ -101,10 +118,28 @@ class RequestPages {
             @PathVariable long id,
             @RequestParam(required = false) FindingReviews.Outcome outcome,
             @RequestParam(required = false) String reason,
+            @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
             RedirectAttributes redirect) {
         try {
-            reviews.classify(id, outcome, reason);
-            redirect.addFlashAttribute("notice", "已记录核实结论");
+            reviews.classify(id, outcome, reason, VerificationApiController.uploads(evidence));
+            redirect.addFlashAttribute(
+                    "notice",
+                    reviews.find(id).state() == FindingReviews.State.AWAITING_CONFIRMATION
+                            ? "已认定为误报，须由另一位工作人员确认后生效"
+                            : "已记录核实结论");
+        } catch (BusinessRuleViolation e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/verification/findings/" + id;
+    }
+
+    /** 第二人确认 of a dismissed disqualifying finding. */
+    @PostMapping("/verification/findings/{id}/confirmation")
+    @PreAuthorize(VerificationRoles.HANDLE)
+    String confirm(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            reviews.confirmDismissal(id, reason);
+            redirect.addFlashAttribute("notice", "已确认误报认定");
         } catch (BusinessRuleViolation e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }

@@ -76,6 +76,8 @@ class VerificationReports {
                 .single();
         audit.record(AuditEvent.success("VERIFICATION_REPORT_ISSUED", "verification_report", id)
                 .because("request " + requestId + " version " + version));
+        // the case gets the counts as reviewed: a dismissed finding no longer says 不符合条件
+        FindingReviews.Resolved resolved = reviews.resolved(requestId);
         events.publishEvent(new VerificationReportReady(
                 requestId,
                 summary.kind().equals("CASE") ? summary.caseRef() : null,
@@ -83,9 +85,9 @@ class VerificationReports {
                 summary.checkDate(),
                 summary.persons(),
                 summary.recordsCompared(),
-                summary.disqualifying(),
-                summary.needsExplanation(),
-                summary.information()));
+                resolved.disqualifying(),
+                resolved.needsExplanation(),
+                resolved.information()));
         return details.reports(requestId).stream()
                 .filter(r -> r.id() == id)
                 .findFirst()

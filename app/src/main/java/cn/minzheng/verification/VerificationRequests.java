@@ -116,6 +116,12 @@ public class VerificationRequests {
 
     @PreAuthorize(VerificationRoles.READ)
     @Transactional(readOnly = true)
+    public long count(Long householdId, Long batchId, String status) {
+        return details.count(new RequestDetails.Filter(householdId, batchId, status, null));
+    }
+
+    @PreAuthorize(VerificationRoles.READ)
+    @Transactional(readOnly = true)
     public RequestSummary find(long id) {
         return details.require(id);
     }

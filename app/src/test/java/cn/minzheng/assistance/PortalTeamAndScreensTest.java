@@ -205,7 +205,10 @@ class PortalTeamAndScreensTest {
                 .contains("一次性告知")
                 .contains("屏幕甲")
                 .contains("入户调查")
-                .contains("计算与决定");
+                // one page: the act allowed now (collecting the missing materials) and the decision's place
+                .contains("现在可以办理")
+                .contains("收取补正材料")
+                .contains("决定");
         String id = location.substring(location.lastIndexOf('/') + 1);
         MvcResult pdf = mvc.perform(get("/assistance/applications/" + id + "/correction-notice.pdf")
                         .with(authentication(As.street().authentication())))

@@ -66,7 +66,7 @@ class ComputationTest {
         assertThat(replay.results()).containsEntry("amountFen", "105000");
         assertThat(Computation.explain(trace))
                 .contains("差额 = 城市低保标准 800.00 元 － 家庭月人均收入 450.00 元 = 350.00 元")
-                .contains("月保障金额 = 如果符合条件 是则取差额×人数 1,050.00 元，否则取0 = 1,050.00 元");
+                .contains("月保障金额 = 符合条件 是时取差额×人数 1,050.00 元，否则取0 = 1,050.00 元");
     }
 
     @Test

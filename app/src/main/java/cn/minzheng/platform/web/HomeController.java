@@ -11,14 +11,16 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** 首页: the figures available so far, each computed in the viewer's data scope. */
+/** 首页 (工作台): the person's worklist itself, then the figures of their scope, each leading to its list. */
 @Controller
 class HomeController {
 
     private final List<HomeFigure> figures;
+    private final Worklist worklist;
 
-    HomeController(List<HomeFigure> figures) {
+    HomeController(List<HomeFigure> figures, Worklist worklist) {
         this.figures = figures;
+        this.worklist = worklist;
     }
 
     record Figure(String label, String unit, long value, String link) {}
@@ -35,6 +37,7 @@ class HomeController {
                 .map(f -> new Figure(f.label(), f.unit(), f.value(), f.link()))
                 .toList();
         model.addAttribute("figures", visible);
+        model.addAttribute("work", worklist.items());
         return "platform/home";
     }
 }

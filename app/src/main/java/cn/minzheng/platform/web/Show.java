@@ -1,7 +1,9 @@
 package cn.minzheng.platform.web;
 
+import cn.minzheng.platform.DataScopes;
 import cn.minzheng.platform.Display;
 import cn.minzheng.platform.Labels;
+import cn.minzheng.platform.RegionChoices;
 import cn.minzheng.platform.ScopeNames;
 import cn.minzheng.platform.StaffNames;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -36,13 +39,26 @@ public final class Show {
     private final Labels labels;
     private final StaffNames staff;
     private final ScopeNames regions;
+    private final RegionChoices tree;
     private final Clock clock;
 
-    Show(Labels labels, StaffNames staff, ScopeNames regions, Clock clock) {
+    Show(Labels labels, StaffNames staff, ScopeNames regions, RegionChoices tree, Clock clock) {
         this.labels = labels;
         this.staff = staff;
         this.regions = regions;
+        this.tree = tree;
         this.clock = clock;
+    }
+
+    /** The district's code (the widest scope, 全区). */
+    public String districtCode() {
+        return tree.streets("").isEmpty() ? "" : tree.streets("").get(0).code().substring(0, 6);
+    }
+
+    /** The streets and communities the viewer may choose from (the region picker's options). */
+    public List<RegionChoices.Choice> streets() {
+        // names of streets and communities are public: the portal (no one signed in) chooses from the whole district
+        return tree.streets(DataScopes.current().map(s -> s.code()).orElse(""));
     }
 
     public String yuan(Number fen) {
@@ -104,6 +120,14 @@ public final class Show {
 
     public String region(String code) {
         return code == null || code.isBlank() ? Display.NONE : regions.nameOf(code);
+    }
+
+    /** Several units by name: 红专南路社区、红专三村社区. */
+    public String regions(Collection<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            return Display.NONE;
+        }
+        return codes.stream().map(this::region).collect(Collectors.joining("、"));
     }
 
     public String label(String catalogue, Object code) {

@@ -1,9 +1,11 @@
 package cn.minzheng.platform.web;
 
 import cn.minzheng.platform.Labels;
+import cn.minzheng.platform.RegionChoices;
 import cn.minzheng.platform.ScopeNames;
 import cn.minzheng.platform.StaffNames;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,7 @@ class ShowDialect extends AbstractDialect implements IExpressionObjectDialect {
     private final ObjectProvider<Labels> labels;
     private final ObjectProvider<StaffNames> staff;
     private final ObjectProvider<ScopeNames> regions;
+    private final ObjectProvider<RegionChoices> tree;
     private final Clock clock;
     private volatile Show show;
 
@@ -26,11 +29,13 @@ class ShowDialect extends AbstractDialect implements IExpressionObjectDialect {
             ObjectProvider<Labels> labels,
             ObjectProvider<StaffNames> staff,
             ObjectProvider<ScopeNames> regions,
+            ObjectProvider<RegionChoices> tree,
             Clock clock) {
         super("minzheng-show");
         this.labels = labels;
         this.staff = staff;
         this.regions = regions;
+        this.tree = tree;
         this.clock = clock;
     }
 
@@ -40,6 +45,7 @@ class ShowDialect extends AbstractDialect implements IExpressionObjectDialect {
                     labels.getObject(),
                     staff.getIfAvailable(() -> username -> username),
                     regions.getIfAvailable(() -> code -> code),
+                    tree.getIfAvailable(() -> scope -> List.of()),
                     clock);
         }
         return show;

@@ -63,6 +63,7 @@ class ApplicationController {
     private final ResidentSearch search;
     private final cn.minzheng.platform.ScopeNames scopeNames;
     private final HomeVisits homeVisits;
+    private final ManualVerification manualVerification;
     private final CaseScreens screens;
     private final Clock clock;
 
@@ -79,6 +80,7 @@ class ApplicationController {
             ResidentSearch search,
             cn.minzheng.platform.ScopeNames scopeNames,
             HomeVisits homeVisits,
+            ManualVerification manualVerification,
             CaseScreens screens,
             Clock clock) {
         this.applications = applications;
@@ -93,6 +95,7 @@ class ApplicationController {
         this.search = search;
         this.scopeNames = scopeNames;
         this.homeVisits = homeVisits;
+        this.manualVerification = manualVerification;
         this.screens = screens;
         this.clock = clock;
     }
@@ -396,7 +399,7 @@ class ApplicationController {
             return FormFailure.back(redirect, "manualResult", form, result, page);
         }
         try {
-            verifications.recordManual(id, form.result());
+            manualVerification.record(id, form.result());
             redirect.addFlashAttribute("notice", "已手工录入核对结果（标注为手工录入，后备方式）");
             return "redirect:" + page;
         } catch (BusinessRuleViolation e) {

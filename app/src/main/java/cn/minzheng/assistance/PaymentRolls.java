@@ -66,7 +66,7 @@ public class PaymentRolls {
         private final long rollId;
 
         AlreadyGenerated(long rollId, String programmeName, YearMonth period) {
-            super(cn.minzheng.platform.Display.month(period) + programmeName + "的发放名册已经生成，不会重复生成");
+            super(cn.minzheng.platform.Display.month(period) + programmeName + "的发放名册已经生成（名册编号 " + rollId + "），不会重复生成");
             this.rollId = rollId;
         }
 

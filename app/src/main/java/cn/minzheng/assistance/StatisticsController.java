@@ -95,12 +95,17 @@ class StatisticsController {
                         Map.of("paid", r.paidFen(), "cases", r.cases())))
                 .toList();
         Map<String, Pivot.Dimension> d = dimensions();
-        Pivot.Dimension r = d.getOrDefault(rows, d.get("street"));
-        Pivot.Dimension c = d.getOrDefault(columns, d.get("programme"));
+        Pivot.Dimension r = rows == null ? d.get("street") : d.getOrDefault(rows, d.get("street"));
+        Pivot.Dimension c = columns == null ? d.get("programme") : d.getOrDefault(columns, d.get("programme"));
         if (r.key().equals(c.key())) {
             c = r.key().equals("programme") ? d.get("month") : d.get("programme");
         }
-        return new View(stats, facts, r, c, MEASURES.getOrDefault(measure, MEASURES.get("paid")));
+        return new View(
+                stats,
+                facts,
+                r,
+                c,
+                measure == null ? MEASURES.get("paid") : MEASURES.getOrDefault(measure, MEASURES.get("paid")));
     }
 
     @GetMapping("/assistance/statistics")

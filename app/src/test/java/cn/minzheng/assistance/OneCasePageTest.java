@@ -129,6 +129,9 @@ class OneCasePageTest {
                         .with(csrf()))
                 .andReturn();
         assertThat(refused.getResponse().getRedirectedUrl()).startsWith(applicationPage + "#form-homeVisit");
+        assertThat((java.util.Map<String, Object>) refused.getFlashMap())
+                .containsKeys("homeVisit", "openForm", "problem");
+        assertThat(String.valueOf(refused.getFlashMap().get("problem"))).contains("2");
         String back = page(mvc.perform(get(applicationPage)
                         .flashAttrs(refused.getFlashMap())
                         .with(authentication(As.street().authentication())))

@@ -117,8 +117,9 @@ class NewUserJourneyTest {
         MvcResult drafted = form(
                 As.officer(),
                 post(casePath + "/decisions")
-                        .param("fact.expenseFen", "500000")
-                        .param("reasons", "因病产生突发刚性支出")
+                        // amounts are typed in 元 (the form says so); the fact is kept in fen
+                        .param("facts[expenseFen]", "5000.00")
+                        .param("reason", "因病产生突发刚性支出")
                         .param("on", "2026-03-12")
                         .param("lateReason", "补录"));
         assertThat(drafted.getFlashMap().get("notice")).isEqualTo("已起草决定");

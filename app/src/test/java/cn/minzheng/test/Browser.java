@@ -20,7 +20,22 @@ public final class Browser {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File DRIVER = new File("/usr/bin/chromedriver");
 
+    private static WebDriver shared;
+
     private Browser() {}
+
+    /**
+     * One browser for all the browser tests of the JVM that ask for it (starting Chromium costs seconds on a busy
+     * machine); closed when the JVM ends. Tests sign out (delete cookies) before each journey.
+     */
+    public static synchronized WebDriver shared() {
+        if (shared == null) {
+            shared = start();
+            WebDriver driver = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
+        }
+        return shared;
+    }
 
     public static WebDriver start() {
         boolean present = CHROMIUM.canExecute() && DRIVER.canExecute();

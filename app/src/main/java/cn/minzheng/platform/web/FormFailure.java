@@ -58,6 +58,8 @@ public final class FormFailure {
             String page,
             String key) {
         result.reject("refused", e.getMessage());
+        // also at the top of the page, where a person looks first after submitting
+        redirect.addFlashAttribute("problem", e.getMessage());
         return back(redirect, name, form, result, page, key);
     }
 

@@ -19,9 +19,11 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
+    private final ZoneId zone;
 
-    AuditLog(JdbcClient jdbc, DataSource dataSource) {
+    AuditLog(JdbcClient jdbc, DataSource dataSource, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.zone = clock.getZone();
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(5_000);
     }
@@ -62,7 +64,6 @@ public class AuditLog {
             where.append(" and target_id = ?");
             params.add(filter.targetId().trim());
         }
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
         if (filter.from() != null) {
             where.append(" and occurred_at >= ?");
             params.add(java.sql.Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));

@@ -126,8 +126,8 @@ class CalendarController {
         return "redirect:/calendar";
     }
 
-    private static int pickYear(List<Integer> known) {
-        int current = LocalDate.now().getYear();
+    private int pickYear(List<Integer> known) {
+        int current = LocalDate.now(clock).getYear();
         if (known.contains(current) || known.isEmpty()) {
             return current;
         }

@@ -159,41 +159,27 @@ class ApplicationController {
         model.addAttribute("portal", portal);
         model.addAttribute("severities", TemporaryAssistance.Severity.values());
         model.addAttribute("today", LocalDate.now(clock));
+        CaseKind chosen = selected;
+        FormFailure.keep(model, "intake", () -> IntakeForm.fresh(chosen, portal, LocalDate.now(clock)));
         return "assistance/application-new";
     }
 
     @PostMapping("/assistance/applications")
     @PreAuthorize(AssistanceRoles.INTAKE)
     String intake(
-            @RequestParam MultiValueMap<String, String> form,
+            @ModelAttribute("intake") IntakeForm form,
+            BindingResult result,
             @RequestParam Map<String, MultipartFile> uploads,
             RedirectAttributes redirect) {
-        String kind = Forms.text(form, "kind");
+        if (result.hasErrors()) {
+            return FormFailure.back(redirect, "intake", form, result, form.page());
+        }
         try {
-            CaseKind selected = kind(kind);
-            Applications.TemporaryRequest request = selected == CaseKind.TEMPORARY
-                            || selected == CaseKind.TEMPORARY_URGENT
-                    ? new Applications.TemporaryRequest(
-                            Forms.text(form, "severity"), Forms.number(form, "members"), Forms.text(form, "situation"))
-                    : null;
-            Applications.IntakeResult result = applications.intake(new Applications.Intake(
-                    selected,
-                    Forms.optionalLong(form, "householdId"),
-                    Forms.optionalLong(form, "personId"),
-                    Forms.flag(form, "singlePerson"),
-                    Forms.date(form, "receivedOn"),
-                    Forms.text(form, "lateReason"),
-                    Forms.flag(form, "relativesRegister"),
-                    Forms.text(form, "relativesNote"),
-                    Forms.flag(form, "childWelfare"),
-                    Forms.materials(uploads),
-                    Forms.optionalLong(form, "portalId"),
-                    request));
-            redirect.addFlashAttribute("notice", intakeNotice(result));
-            return "redirect:/assistance/applications/" + result.application().id();
+            Applications.IntakeResult done = applications.intake(form.toIntake(Forms.materials(uploads)));
+            redirect.addFlashAttribute("notice", intakeNotice(done));
+            return "redirect:/assistance/applications/" + done.application().id();
         } catch (BusinessRuleViolation e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-            return "redirect:/assistance/applications/new?kind=" + (kind == null ? "DIBAO" : kind);
+            return FormFailure.refused(redirect, "intake", form, result, e, form.page());
         }
     }
 

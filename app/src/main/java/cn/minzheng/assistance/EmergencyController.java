@@ -84,7 +84,7 @@ class EmergencyController {
                     Forms.text(form, "summary"),
                     Forms.text(form, "urgency"),
                     responders));
-            return "已派单（#" + d.id() + "），派出 " + d.assignments().size() + " 名队员";
+            return "已派单，派出 " + d.assignments().size() + " 名队员";
         });
     }
 

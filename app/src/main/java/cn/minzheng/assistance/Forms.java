@@ -72,7 +72,7 @@ final class Forms {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new BusinessRuleViolation("须为编号（数字）：" + value);
+            throw new BusinessRuleViolation("所选项目无效，请重新查找并选择");
         }
     }
 
@@ -84,7 +84,7 @@ final class Forms {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BusinessRuleViolation("日期格式应为 YYYY-MM-DD：" + value);
+            throw new BusinessRuleViolation("日期格式不正确，请用日期选择框选择日期");
         }
     }
 

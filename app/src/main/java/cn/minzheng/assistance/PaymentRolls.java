@@ -317,7 +317,7 @@ public class PaymentRolls {
 
     static String stateLabel(String state) {
         return switch (state) {
-            case "GENERATED" -> "已生成待审核";
+            case "GENERATED" -> "待审核";
             case "APPROVED" -> "已审核";
             case "CANCELLED" -> "已作废";
             default -> state;

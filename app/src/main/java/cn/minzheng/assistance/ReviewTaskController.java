@@ -129,7 +129,7 @@ class ReviewTaskController {
     private static long status(MultiValueMap<String, String> form) {
         Long id = Forms.optionalLong(form, "statusId");
         if (id == null) {
-            throw new BusinessRuleViolation("请填写救助状态编号");
+            throw new BusinessRuleViolation("请先查找并选择救助对象");
         }
         return id;
     }

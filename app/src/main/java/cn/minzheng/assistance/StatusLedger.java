@@ -77,7 +77,8 @@ class StatusLedger {
             throw new BusinessRuleViolation("该救助状态已于 " + s.effectiveTo() + " 终止（" + s.endedBy() + "）");
         }
         if (!on.isAfter(s.effectiveFrom())) {
-            throw new BusinessRuleViolation("该救助状态自 " + s.effectiveFrom() + " 起生效，不能在生效之前终止；请待其生效后再作调整");
+            throw new BusinessRuleViolation(
+                    "该救助状态自" + cn.minzheng.platform.Display.date(s.effectiveFrom()) + "起生效，不能在生效之前终止；请待其生效后再作调整");
         }
         jdbc.sql("update assistance_status set effective_to = ?, ended_by = ? where id = ? and effective_to is null")
                 .params(on, endedBy, statusId)

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -392,16 +391,5 @@ class CaseController {
 
     private static String blank(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    static Map<ReviewChecklist, Boolean> checklist(Map<String, String> form) {
-        Map<ReviewChecklist, Boolean> answers = new EnumMap<>(ReviewChecklist.class);
-        for (ReviewChecklist item : ReviewChecklist.values()) {
-            String value = form.get("check." + item.name());
-            if (value != null) {
-                answers.put(item, "true".equals(value));
-            }
-        }
-        return answers;
     }
 }

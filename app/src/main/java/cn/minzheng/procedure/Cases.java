@@ -288,7 +288,8 @@ public class Cases {
         }
         var unit = regions.find(community, received)
                 .filter(u -> u.level() == RegionLevel.COMMUNITY)
-                .orElseThrow(() -> new BusinessRuleViolation("社区 " + community + " 在 " + received + " 不存在"));
+                .orElseThrow(
+                        () -> new BusinessRuleViolation("所选社区在" + Formats.date(received) + "不存在（区划已调整），请按当时的区划选择社区"));
         String party = input.partyName() == null ? "" : input.partyName().strip();
         if (party.isEmpty() || party.codePointCount(0, party.length()) > 100) {
             throw new BusinessRuleViolation("请填写申请人或当事人名称（不超过100字）");

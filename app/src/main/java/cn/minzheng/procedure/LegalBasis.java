@@ -161,7 +161,7 @@ public class LegalBasis {
     public Document endValidity(String code, LocalDate effectiveTo, String note) {
         Document document = document(code).orElseThrow(() -> new NotFound("法律依据目录中没有文件 " + code));
         if (document.effectiveFrom() != null && !effectiveTo.isAfter(document.effectiveFrom())) {
-            throw new BusinessRuleViolation("失效日期须晚于施行日期 " + document.effectiveFrom());
+            throw new BusinessRuleViolation("失效日期须晚于施行日期" + Formats.date(document.effectiveFrom()));
         }
         jdbc.sql("update legal_document set effective_to = ?, note = coalesce(note || '；', '') || ? where code = ?")
                 .params(effectiveTo, "失效：" + note, code)

@@ -195,7 +195,7 @@ public class Notices {
                         actor,
                         true,
                         "公示期间收到异议（" + CHANNELS.get(input.channel()) + "）",
-                        received.isBefore(today) ? "异议收到日期为 " + received : null,
+                        received.isBefore(today) ? "异议收到日期为 " + Formats.date(received) : null,
                         null,
                         json.writeValueAsString(Map.of("notice", noticeId, "objection", id))),
                 now);

@@ -85,7 +85,9 @@ public class Parameters {
     @Transactional(readOnly = true)
     public ParameterValue valueAsOf(String code, String unitCode, LocalDate date) {
         return find(code, unitCode, date)
-                .orElseThrow(() -> new BusinessRuleViolation("参数 " + code + " 在 " + date + " 没有生效的值，请先在“参数管理”中录入并经批准"));
+                .orElseThrow(() -> new BusinessRuleViolation("参数“"
+                        + findDefinition(code).map(Definition::name).orElse(code) + "”在" + Formats.date(date)
+                        + "没有生效的值，请先在“参数管理”中录入并经批准"));
     }
 
     @Transactional(readOnly = true)
@@ -241,7 +243,7 @@ public class Parameters {
     private ParameterValue pendingValue(long id) {
         ParameterValue value = byId(id);
         if (!"PROPOSED".equals(value.status())) {
-            throw new BusinessRuleViolation("该参数值已经处理过（" + value.status() + "）");
+            throw new BusinessRuleViolation("该参数值已经处理过，请刷新页面查看结果");
         }
         return value;
     }

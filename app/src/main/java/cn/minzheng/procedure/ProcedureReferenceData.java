@@ -178,7 +178,7 @@ class ProcedureReferenceData implements ApplicationRunner {
                             basis,
                             p.string("basisNote"),
                             confirm,
-                            "随平台发布的初始值（见 domain-spec §14）"));
+                            "随平台发布的初始值，待本局确认"));
             added++;
         }
         fail(problems, file);

@@ -300,7 +300,6 @@ public class Supervision {
             }
             if (live.isEmpty()
                     && type.decision() != null
-                    && type.decision().draftIn().contains(c.state())
                     && actor.hasAnyRole(type.decision().drafterRoles())) {
                 decisions.ofCase(c.id()).stream()
                         .findFirst()

@@ -268,7 +268,7 @@ class AssistanceJourneysBrowserTest {
         browser.get(url("/assistance/payment-rolls/" + rollId));
         assertThat(browser.findElement(By.id("roll-generated-by")).getText())
                 .as("a name, never a login name")
-                .startsWith("测试t_officer")
+                .startsWith(directoryName("t_officer"))
                 .doesNotStartWith("t_officer");
         assertThat(browser.findElements(By.id("roll-approve"))).isEmpty();
         assertThat(browser.findElement(By.id("roll-approve-own")).getText()).contains("须由另一位工作人员审核");
@@ -284,7 +284,7 @@ class AssistanceJourneysBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".flash.notice")).getText())
                 .contains("名册已审核");
         assertThat(browser.findElement(By.id("roll-state")).getText()).isEqualTo("已审核");
-        assertThat(browser.findElement(By.id("roll-approved-by")).getText()).startsWith("测试t_leader");
+        assertThat(browser.findElement(By.id("roll-approved-by")).getText()).startsWith(directoryName("t_leader"));
         assertThat(browser.findElements(By.id("roll-approve"))).isEmpty();
         assertThat(rollState(rollId)).isEqualTo("APPROVED/t_leader");
     }
@@ -417,5 +417,11 @@ class AssistanceJourneysBrowserTest {
     /** Navigation after a click is asynchronous: wait for it (generously — CI machines are busy) before looking. */
     private static <T> T waitFor(ExpectedCondition<T> condition) {
         return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
+    }
+
+    /** The name the staff directory gives an account: what every screen shows instead of the login name. */
+    private String directoryName(String username) {
+        return TestPostgresSql.queryForObject(
+                jdbc, "select display_name from staff_account where username = ?", String.class, username);
     }
 }

@@ -70,7 +70,9 @@ final class Fixtures {
 
     /** Registers a household in the community (as the street) and returns its id and its members' ids in order. */
     static long[] household(BulkRegistration registration, JdbcTemplate jdbc, String community, Member... members) {
-        String number = "AS" + System.nanoTime() % 1_000_000_000L + "-" + SERIAL.incrementAndGet();
+        // as household numbers are displayed (H00002): unique across runs on one database
+        String number =
+                String.format("H%09d%04d", System.nanoTime() % 1_000_000_000L, SERIAL.incrementAndGet() % 10_000);
         List<BulkRegistration.Person> people = new ArrayList<>();
         for (Member m : members) {
             people.add(new BulkRegistration.Person(

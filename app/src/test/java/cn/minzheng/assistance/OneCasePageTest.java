@@ -67,6 +67,32 @@ class OneCasePageTest {
                 TestDistrict.COMMUNITY,
                 Member.of("一页甲", Gender.MALE, "1980-05-01", Relationship.HEAD),
                 Member.of("一页乙", Gender.FEMALE, "1940-03-01", Relationship.PARENT));
+        // 受理登记 refused (a late registration without its reason): the form comes back with the applicant chosen and
+        // what was typed (the flash travels in the session, whose cookie the browser sends with the next request).
+        MvcResult late = mvc.perform(multipart("/assistance/applications")
+                        .param("kind", "DIBAO")
+                        .param("householdId", Long.toString(h[0]))
+                        .param("personId", Long.toString(h[1]))
+                        .param("applicantLabel", "一页甲（家庭）")
+                        .param(
+                                "receivedOn",
+                                java.time.LocalDate.now(clock).minusDays(3).toString())
+                        .param("relativesRegister", "true")
+                        .param("relativesNote", "与社区主任为表兄弟")
+                        .with(authentication(As.street().authentication()))
+                        .with(csrf()))
+                .andReturn();
+        assertThat(late.getResponse().getRedirectedUrl())
+                .isEqualTo("/assistance/applications/new?kind=DIBAO#form-intake");
+        String again = page(mvc.perform(get("/assistance/applications/new?kind=DIBAO")
+                        .cookie(late.getResponse().getCookie("MZSESSION"))
+                        .with(authentication(As.street().authentication())))
+                .andReturn());
+        assertThat(again)
+                .contains("未能办理", "补录原因", "与社区主任为表兄弟", "一页甲（家庭）", "请重新选择材料文件")
+                .containsPattern("name=\"relativesRegister\"[^>]*checked")
+                .contains("value=\"" + h[0] + "\"");
+
         var intake = multipart("/assistance/applications")
                 .param("kind", "DIBAO")
                 .param("householdId", Long.toString(h[0]))
@@ -133,7 +159,7 @@ class OneCasePageTest {
                 .containsKeys("homeVisit", "openForm", "problem");
         assertThat(String.valueOf(refused.getFlashMap().get("problem"))).contains("2");
         String back = page(mvc.perform(get(applicationPage)
-                        .flashAttrs(refused.getFlashMap())
+                        .cookie(refused.getResponse().getCookie("MZSESSION"))
                         .with(authentication(As.street().authentication())))
                 .andReturn());
         assertThat(back).contains("未能办理").contains("申请人在家，住房为公租房").contains("value=\"1280.50\"");

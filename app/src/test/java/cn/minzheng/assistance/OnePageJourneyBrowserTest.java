@@ -139,7 +139,7 @@ class OnePageJourneyBrowserTest {
         // the investigation: the clerk is already the first investigator; one more, an income, the signed form
         WebElement second = browser.findElement(By.name("investigators[1]"));
         assertThat(browser.findElement(By.name("investigators[0]")).getAttribute("value"))
-                .isEqualTo("测试t_street");
+                .isEqualTo(directoryName("t_street"));
         second.sendKeys("社区网格员李华");
         new Select(browser.findElement(By.name("incomes[0].member"))).selectByVisibleText("旅程甲");
         new Select(browser.findElement(By.name("incomes[0].kind"))).selectByValue("WAGE");
@@ -221,7 +221,11 @@ class OnePageJourneyBrowserTest {
         browser.findElement(By.name("opinion")).sendKeys("停发对象的停保决定尚未送达，请核实后重新生成");
         clickAndWait(By.id("roll-return"));
         assertThat(text(By.id("roll-state"))).isEqualTo("已退回");
-        assertThat(text(By.id("roll-cancelled"))).contains("停保决定尚未送达").contains("测试t_leader");
+        assertThat(text(By.id("roll-cancelled")))
+                .contains("停保决定尚未送达")
+                .as("the reviewer by name from the staff directory")
+                .contains("测试区局领导")
+                .doesNotContain("t_leader");
         assertThat(browser.findElements(By.id("roll-approve"))).isEmpty();
     }
 
@@ -246,7 +250,8 @@ class OnePageJourneyBrowserTest {
     }
 
     private String scan(String name) throws Exception {
-        Path file = Files.createTempFile("scan-", ".pdf");
+        // named as a clerk names a scan: the file name is shown on the page
+        Path file = Files.createTempDirectory("scan").resolve(name + ".pdf");
         Files.write(file, Fixtures.pdf(name));
         return file.toString();
     }
@@ -299,5 +304,11 @@ class OnePageJourneyBrowserTest {
 
     private <T> T waitFor(ExpectedCondition<T> condition) {
         return new WebDriverWait(browser, Duration.ofSeconds(60)).until(condition);
+    }
+
+    /** The name the staff directory gives an account: what every screen shows instead of the login name. */
+    private String directoryName(String username) {
+        return TestPostgresSql.queryForObject(
+                jdbc, "select display_name from staff_account where username = ?", String.class, username);
     }
 }

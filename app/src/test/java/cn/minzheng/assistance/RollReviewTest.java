@@ -177,8 +177,14 @@ class RollReviewTest {
     void theBanksReturnFileIsReadInTheBanksOwnFormat() {
         long february = roll(YearMonth.of(2026, 7), "jul-bank");
         LEADER.run(() -> rolls.approve(february));
-        List<Long> items =
-                jdbc.queryForList("select id from payment_item where roll_id = ? order by id", Long.class, february);
+        List<Long> items = java.util.Arrays.stream(TestPostgresSql.queryForObject(
+                                jdbc,
+                                "select string_agg(id::text, ',' order by id) from payment_item where roll_id = ?",
+                                String.class,
+                                february)
+                        .split(","))
+                .map(Long::valueOf)
+                .toList();
         StringBuilder file = new StringBuilder("汇总|5笔|2500.00\r\n");
         for (int i = 0; i < items.size(); i++) {
             long fen = TestPostgresSql.queryForObject(

@@ -135,7 +135,7 @@ class NewUserJourneyTest {
                 .param("conclusion", "PASSED")
                 .param("opinion", "事实清楚，依据正确，裁量适当");
         for (ReviewChecklist item : ReviewChecklist.values()) {
-            review.param("check." + item.name(), "true");
+            review.param("checks[" + item.name() + "]", "true");
         }
         assertThat(page(As.legal(), "/procedure/reviews/" + decision)).contains("审核要点");
         form(As.legal(), review);

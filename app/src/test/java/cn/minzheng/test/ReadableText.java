@@ -27,7 +27,7 @@ public final class ReadableText {
     /** Latin words that Chinese office text uses as they are. Lower-case file extensions are allowed on file names. */
     static final Set<String> ALLOWED_WORDS = Set.of(
             "PDF", "OFD", "Excel", "CSV", "ZIP", "JPEG", "JPG", "PNG", "MP3", "MP4", "WAV", "SM2", "SM3", "SM4",
-            "GB18030", "UTF-8", "KB", "MB", "GB");
+            "GB18030", "GBK", "UTF-8", "KB", "MB", "GB");
 
     static final Set<String> FILE_EXTENSIONS =
             Set.of("pdf", "ofd", "xlsx", "xls", "csv", "zip", "jpeg", "jpg", "png", "mp3", "mp4", "wav", "txt");

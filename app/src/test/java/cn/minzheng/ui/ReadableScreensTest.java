@@ -98,7 +98,9 @@ class ReadableScreensTest {
                 }
             }
         }
-        System.out.println("页面用时（毫秒，演示区，MockMvc）：\n  " + String.join("\n  ", timings));
+        String times = "页面用时（毫秒，演示区，MockMvc）：\n  " + String.join("\n  ", timings) + "\n";
+        System.out.println(times);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "page-times.txt"), times);
         StringBuilder report = new StringBuilder();
         failures.forEach(f -> report.append(f).append('\n'));
         leaks.forEach((where, found) -> {

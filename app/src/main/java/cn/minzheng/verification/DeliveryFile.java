@@ -134,7 +134,8 @@ final class DeliveryFile {
                 DeliveryWorkbook.toCsv(upload, csv);
                 charset = StandardCharsets.UTF_8;
             } else if (gzip || zip) {
-                if (gzip && !FileSignature.GZIP.matches(head)) {
+                // gzip's two magic bytes (RFC 1952)
+                if (gzip && (head.length < 2 || (head[0] & 0xFF) != 0x1F || (head[1] & 0xFF) != 0x8B)) {
                     throw new BusinessRuleViolation("文件扩展名是 .csv.gz，但内容不是 gzip 压缩文件");
                 }
                 if (zip) {

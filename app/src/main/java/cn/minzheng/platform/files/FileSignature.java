@@ -20,9 +20,7 @@ public enum FileSignature {
     MP3,
     WAV,
     /** An OLE compound file: an old Excel (.xls) or a password-protected workbook. */
-    OLE,
-    /** A gzip stream (a compressed .csv.gz delivery). */
-    GZIP;
+    OLE;
 
     private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
     private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
@@ -48,7 +46,6 @@ public enum FileSignature {
                 startsWith(head, 0, ID3) || (head.length > 1 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xE0) == 0xE0);
             case WAV -> head.length >= 12 && startsWith(head, 0, RIFF) && startsWith(head, 8, WAVE);
             case OLE -> startsWith(head, 0, OLE_MAGIC);
-            case GZIP -> head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
         };
     }
 

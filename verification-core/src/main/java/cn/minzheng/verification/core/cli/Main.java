@@ -61,7 +61,7 @@ public final class Main {
                                             "rules",
                                             "baseline")),
                             out);
-                case "score" -> ScoreCommand.run(new Options("score", args, 1, Set.of("hits", "truth")), out);
+                case "score" -> ScoreCommand.run(new Options("score", args, 1, Set.of("hits", "truth", "errors")), out);
                 case "bench" ->
                     BenchCommand.run(
                             new Options(

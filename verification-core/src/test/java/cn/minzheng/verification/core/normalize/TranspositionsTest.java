@@ -32,9 +32,12 @@ class TranspositionsTest {
         String typed = new String(c);
         assertThat(IdNumbers.normalise(typed).status().usable()).isFalse();
         long[] candidates = Transpositions.candidates(typed);
-        assertThat(candidates).contains(IdNumbers.normalise(original).key());
+        // parsed as trusted: a genuine number may end in "000", which a delivery would read as spreadsheet damage
+        IdNumbers ids = new IdNumbers();
+        ids.parseTrusted(original);
+        assertThat(candidates).contains(ids.key());
         for (long key : candidates) {
-            assertThat(IdNumbers.normalise(IdNumbers.decode(key)).status()).isEqualTo(IdStatus.VALID);
+            assertThat(new IdNumbers().parseTrusted(IdNumbers.decode(key))).isEqualTo(IdStatus.VALID);
         }
     }
 

@@ -29,8 +29,20 @@ class ManualVerification {
         boolean requested =
                 cases.view(a.caseId()).timeline().stream().anyMatch(e -> CaseVerification.STEP.equals(e.stepCode()));
         if (!requested) {
+            // 提请核对 is the street's step in the procedure; the district may record a result only after it
+            if (!streetOfficer()) {
+                throw new cn.minzheng.shared.BusinessRuleViolation("本案尚未提请核对：提请核对由街道经办人办理，请街道经办人提请核对或录入手工核对结果");
+            }
             cases.perform(a.caseId(), CaseVerification.STEP, Cases.Act.today("核对系统无法核对，由经办人向有关部门人工查询"));
         }
         return results.recordManual(applicationId, result);
+    }
+
+    private static boolean streetOfficer() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(a -> "ROLE_STREET_OFFICER".equals(a.getAuthority()));
     }
 }

@@ -83,7 +83,14 @@ class PaymentController {
     /** The confirmation before generating: which month, which programme, how many and how much. */
     @GetMapping("/assistance/payment-rolls/new")
     @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
-    String confirm(@RequestParam String programme, @RequestParam String period, Model model) {
+    String confirm(
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) String period,
+            Model model) {
+        if (programme == null || period == null) {
+            // reached without choosing (a bookmark): the list is where month and programme are chosen
+            return "redirect:/assistance/payment-rolls";
+        }
         model.addAttribute("preview", rolls.preview(programme, PaymentApiController.parsePeriod(period)));
         // a fresh key per confirmation: pressing "generate" twice, or resubmitting, cannot make a second roll
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());

@@ -1,14 +1,17 @@
 package cn.minzheng.assistance;
 
+import cn.minzheng.platform.web.FormFailure;
 import cn.minzheng.shared.BusinessRuleViolation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.Supplier;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** 动态管理 screens: the review to-do list, closing a task without change or opening a change case, job referrals. */
 @Controller
 class ReviewTaskController {
+
+    private static final String PAGE = "/assistance/reviews";
 
     private final ReviewTasks tasks;
     private final BeneficiaryPicker beneficiaries;
@@ -42,9 +47,16 @@ class ReviewTaskController {
 
     @GetMapping("/assistance/reviews")
     @PreAuthorize("hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
-    String list(Model model) {
-        var todo = tasks.todo(300);
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        int size = 50;
+        long total = tasks.todoCount();
+        var todo = tasks.todo(size, Math.max(0, page) * size);
         model.addAttribute("tasks", todo);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("pages", (int) Math.max(1, (total + size - 1) / size));
+        model.addAttribute("total", total);
+        FormFailure.keep(model, "referral", () -> ReviewForms.ReferralForm.today(LocalDate.now(clock)));
+        FormFailure.keep(model, "changeReport", ReviewForms.ChangeReportForm::new);
         model.addAttribute("today", LocalDate.now(clock));
         // what a person reads instead of subject ids: the household's number, the person's name
         model.addAttribute(
@@ -79,9 +91,12 @@ class ReviewTaskController {
     @PostMapping("/assistance/reviews/{id}/completion")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
     String complete(
-            @PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        return act(redirect, "/assistance/reviews", () -> {
-            tasks.complete(id, Forms.date(form, "on"), Forms.text(form, "note"));
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        return act(redirect, PAGE, () -> {
+            tasks.complete(id, on, blank(note));
             return "核查完成：无变化，下次核查自今天起算";
         });
     }
@@ -89,9 +104,12 @@ class ReviewTaskController {
     @PostMapping("/assistance/reviews/{id}/change")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER')")
     String change(
-            @PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @RequestParam(required = false) String lateReason,
+            RedirectAttributes redirect) {
         try {
-            Application a = tasks.openChange(id, Forms.date(form, "on"), Forms.text(form, "lateReason"));
+            Application a = tasks.openChange(id, on, blank(lateReason));
             redirect.addFlashAttribute("notice", "已立案核查（受理编号 " + a.caseNumber() + "），请登记入户核查情况");
             return "redirect:/assistance/applications/" + a.id();
         } catch (BusinessRuleViolation e) {
@@ -102,36 +120,55 @@ class ReviewTaskController {
 
     @PostMapping("/assistance/referrals")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
-    String referral(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        return act(redirect, "/assistance/reviews", () -> {
-            long id = status(form);
-            Long resident = Forms.optionalLong(form, "residentId");
+    String referral(
+            @ModelAttribute("referral") ReviewForms.ReferralForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return FormFailure.back(redirect, "referral", form, result, PAGE);
+        }
+        try {
             ReviewTasks.Referral r = tasks.recordReferral(
-                    id,
-                    resident,
-                    Forms.date(form, "referredOn"),
-                    Forms.text(form, "job"),
-                    Forms.flag(form, "refused"),
-                    Forms.text(form, "goodReason"));
-            return "已登记就业介绍：" + r.memberName() + (r.refused() ? "（拒绝）" : "（接受）");
-        });
+                    chosen(form.getStatusId()),
+                    form.getResidentId(),
+                    form.getReferredOn(),
+                    blank(form.getJob()),
+                    form.isRefused(),
+                    blank(form.getGoodReason()));
+            redirect.addFlashAttribute("notice", "已登记就业介绍：" + r.memberName() + (r.refused() ? "（拒绝）" : "（接受）"));
+            return "redirect:" + PAGE;
+        } catch (BusinessRuleViolation e) {
+            return FormFailure.refused(redirect, "referral", form, result, e, PAGE);
+        }
     }
 
     @PostMapping("/assistance/change-reports")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
-    String report(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        return act(redirect, "/assistance/reviews", () -> {
-            tasks.report(status(form), Forms.date(form, "dueOn"), Forms.text(form, "reason"));
-            return "已登记报告的变化，生成核查任务";
-        });
+    String report(
+            @ModelAttribute("changeReport") ReviewForms.ChangeReportForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return FormFailure.back(redirect, "changeReport", form, result, PAGE);
+        }
+        try {
+            tasks.report(chosen(form.getStatusId()), form.getDueOn(), blank(form.getReason()));
+            redirect.addFlashAttribute("notice", "已登记报告的变化，生成核查任务");
+            return "redirect:" + PAGE;
+        } catch (BusinessRuleViolation e) {
+            return FormFailure.refused(redirect, "changeReport", form, result, e, PAGE);
+        }
     }
 
-    private static long status(MultiValueMap<String, String> form) {
-        Long id = Forms.optionalLong(form, "statusId");
-        if (id == null) {
+    private static long chosen(Long statusId) {
+        if (statusId == null) {
             throw new BusinessRuleViolation("请先查找并选择救助对象");
         }
-        return id;
+        return statusId;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String act(RedirectAttributes redirect, String back, Supplier<String> action) {

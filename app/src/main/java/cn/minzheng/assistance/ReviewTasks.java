@@ -223,14 +223,33 @@ public class ReviewTasks {
     @PreAuthorize(AssistanceRoles.READ)
     @Transactional(readOnly = true)
     public List<Task> todo(int limit) {
+        return todo(limit, 0);
+    }
+
+    /** One page of the to-do list. */
+    @PreAuthorize(AssistanceRoles.READ)
+    @Transactional(readOnly = true)
+    public List<Task> todo(int limit, int offset) {
         DataScope scope = DataScopes.current().orElseThrow(() -> new AccessDeniedException("没有数据范围"));
         return jdbc.sql(SELECT + """
                          where starts_with(t.community_code, ?) and t.state <> 'DONE'
-                         order by t.due_on, t.id limit ?
+                         order by t.due_on, t.id limit ? offset ?
                         """)
-                .params(scope.code(), Math.max(1, Math.min(limit, 500)))
+                .params(scope.code(), Math.max(1, Math.min(limit, 500)), Math.max(0, offset))
                 .query((rs, n) -> map(rs))
                 .list();
+    }
+
+    /** How many open tasks the viewer's scope has, for the pager. */
+    @PreAuthorize(AssistanceRoles.READ)
+    @Transactional(readOnly = true)
+    public long todoCount() {
+        DataScope scope = DataScopes.current().orElseThrow(() -> new AccessDeniedException("没有数据范围"));
+        return jdbc.sql("select count(*) from assistance_review_task t"
+                        + " where starts_with(t.community_code, ?) and t.state <> 'DONE'")
+                .param(scope.code())
+                .query(Long.class)
+                .single();
     }
 
     @PreAuthorize(AssistanceRoles.READ)

@@ -41,14 +41,21 @@ class RequestDetails {
     private final JdbcClient jdbc;
     private final Residents residents;
     private final FindingReviews reviews;
+    private final java.time.ZoneId zone;
 
-    RequestDetails(JdbcClient jdbc, Residents residents, FindingReviews reviews) {
+    RequestDetails(JdbcClient jdbc, Residents residents, FindingReviews reviews, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.residents = residents;
         this.reviews = reviews;
+        this.zone = clock.getZone();
     }
 
-    record Filter(Long householdId, Long batchId, String status, String kind) {
+    /** What a list of requests shows; {@code area} a street or community code, {@code month} of the request. */
+    record Filter(Long householdId, Long batchId, String status, String kind, String area, java.time.YearMonth month) {
+
+        Filter(Long householdId, Long batchId, String status, String kind) {
+            this(householdId, batchId, status, kind, null, null);
+        }
 
         static Filter none() {
             return new Filter(null, null, null, null);
@@ -76,7 +83,7 @@ class RequestDetails {
                 .single();
     }
 
-    private static String where(Filter filter, java.util.Map<String, Object> params) {
+    private String where(Filter filter, java.util.Map<String, Object> params) {
         DataScope scope = DataScopes.current().orElseThrow(() -> new NotFound("没有数据范围"));
         StringBuilder sql = new StringBuilder(" where starts_with(r.community_code, :scope)");
         params.put("scope", scope.code());
@@ -91,6 +98,25 @@ class RequestDetails {
         if (filter.status() != null && !filter.status().isBlank()) {
             sql.append(" and r.status = :status");
             params.put("status", filter.status().strip());
+        }
+        if (filter.area() != null && filter.area().matches("[0-9]{6,12}")) {
+            sql.append(" and starts_with(r.community_code, :area)");
+            params.put("area", filter.area());
+        }
+        if (filter.month() != null) {
+            // the month on the bureau's clock, as the statistics count it
+            sql.append(" and r.requested_at >= :monthStart and r.requested_at < :monthEnd");
+            params.put(
+                    "monthStart",
+                    java.sql.Timestamp.from(
+                            filter.month().atDay(1).atStartOfDay(zone).toInstant()));
+            params.put(
+                    "monthEnd",
+                    java.sql.Timestamp.from(filter.month()
+                            .plusMonths(1)
+                            .atDay(1)
+                            .atStartOfDay(zone)
+                            .toInstant()));
         }
         if (filter.kind() != null && !filter.kind().isBlank()) {
             sql.append(" and r.kind = :kind");

@@ -36,11 +36,14 @@ class RequestPages {
             @RequestParam(required = false) Long household,
             @RequestParam(required = false) Long batch,
             @RequestParam(required = false) String status,
+            @RequestParam(required = false) String area,
+            @RequestParam(required = false) java.time.YearMonth month,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         int size = 50;
-        long total = requests.count(household, batch, status);
-        List<RequestSummary> shown = requests.list(household, batch, status, size, Math.max(0, page) * size);
+        RequestDetails.Filter filter = new RequestDetails.Filter(household, batch, status, null, area, month);
+        long total = requests.count(filter);
+        List<RequestSummary> shown = requests.list(filter, size, Math.max(0, page) * size);
         model.addAttribute("requests", shown);
         model.addAttribute("total", total);
         model.addAttribute("page", Math.max(0, page));
@@ -54,6 +57,8 @@ class RequestPages {
         model.addAttribute("household", household);
         model.addAttribute("batch", batch);
         model.addAttribute("status", status);
+        model.addAttribute("area", area);
+        model.addAttribute("month", month);
         return "verification/requests";
     }
 

@@ -120,6 +120,19 @@ public class VerificationRequests {
         return details.count(new RequestDetails.Filter(householdId, batchId, status, null));
     }
 
+    /** Requests of a street or community in a month (what a figure of the statistics counts). */
+    @PreAuthorize(VerificationRoles.READ)
+    @Transactional(readOnly = true)
+    public List<RequestSummary> list(RequestDetails.Filter filter, int limit, int offset) {
+        return details.list(filter, limit, offset);
+    }
+
+    @PreAuthorize(VerificationRoles.READ)
+    @Transactional(readOnly = true)
+    public long count(RequestDetails.Filter filter) {
+        return details.count(filter);
+    }
+
     @PreAuthorize(VerificationRoles.READ)
     @Transactional(readOnly = true)
     public RequestSummary find(long id) {

@@ -105,6 +105,34 @@ class StatisticsAndScreensTest {
                     .getContentAsString(StandardCharsets.UTF_8);
             assertThat(html).as(page[0]).contains(page[1]);
         }
+        // every figure leads to its list, and the table goes to Excel with Chinese headers
+        String stats = mvc.perform(get("/verification/statistics?from=" + month + "&to=" + month)
+                        .header("Authorization", officer)
+                        .accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String link = "/verification/requests?status=COMPLETED&amp;area=" + TestDistrict.STREET + "&amp;month=" + month;
+        assertThat(stats).contains(link).contains("statistics.xlsx");
+        String listed = mvc.perform(get(link.replace("&amp;", "&"))
+                        .header("Authorization", officer)
+                        .accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(listed).contains("id=\"requests-filter\"").contains("第 " + a.id() + " 号");
+        assertThat(org.jsoup.Jsoup.parse(listed).select("table.data tbody tr")).hasSize(2);
+        byte[] xlsx = mvc.perform(get("/verification/statistics.xlsx?from=" + month + "&to=" + month)
+                        .header("Authorization", officer))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetName(0)).isEqualTo("核对统计");
+            assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("月份");
+        }
         String street1 = api.bearer("t_street");
         String location = mvc.perform(post("/verification/requests")
                         .header("Authorization", street1)

@@ -8,7 +8,6 @@ import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -44,8 +43,6 @@ class AuthApiController {
             authentication = provider.authenticate(attempt);
         } catch (LoginThrottled e) {
             return error(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        } catch (LockedException e) {
-            return error(HttpStatus.LOCKED, e.getMessage());
         } catch (DisabledException e) {
             return error(HttpStatus.FORBIDDEN, e.getMessage());
         } catch (AuthenticationException e) {

@@ -118,6 +118,13 @@ class AccountApiController {
         return Map.of("requestId", request, "state", "PENDING", "message", "须由区局领导核实本人后批准，临时密码只向批准人显示一次");
     }
 
+    @PostMapping("/api/v1/accounts/{id}/second-factor-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> resetSecondFactor(@PathVariable long id, @RequestBody(required = false) ResetReason body) {
+        long request = management.resetSecondFactor(id, body == null ? null : body.reason());
+        return Map.of("requestId", request, "state", "PENDING");
+    }
+
     @GetMapping("/api/v1/password-resets")
     List<PasswordResets.Request> pendingResets() {
         return resets.pending();

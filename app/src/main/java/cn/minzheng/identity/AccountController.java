@@ -117,6 +117,17 @@ class AccountController {
                 () -> management.resetPassword(id, reason));
     }
 
+    @PostMapping("/accounts/{id}/second-factor-reset")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String resetSecondFactor(
+            @PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "已提交重置动态口令申请。须由区局领导当面核实本人后批准；本人下次登录时重新绑定；审计管理员已收到提醒。",
+                () -> management.resetSecondFactor(id, reason));
+    }
+
     @GetMapping("/account/password")
     String passwordForm(Authentication authentication, Model model) {
         model.addAttribute("mustChange", ((StaffUser) authentication.getPrincipal()).mustChangePassword());

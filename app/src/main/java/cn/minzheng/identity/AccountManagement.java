@@ -196,6 +196,17 @@ public class AccountManagement {
         return resets.requestReset(account, reason);
     }
 
+    /** Asks for the second factor of the account to be reset (a lost phone), with the same two persons. */
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Transactional
+    public long resetSecondFactor(long accountId, String reason) {
+        StaffAccount account = visible(accountId);
+        if (account.id() == currentAccountId()) {
+            throw new BusinessRuleViolation("不能为自己的账号申请重置动态口令");
+        }
+        return resets.requestSecondFactorReset(account, reason);
+    }
+
     /** The signed-in user changes their own password; returns the rule violations (empty when changed). */
     @PreAuthorize("isAuthenticated()")
     @Transactional

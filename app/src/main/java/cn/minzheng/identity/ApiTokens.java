@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bearer tokens for API clients: random, shown once, stored only as an SM3 hash, valid for a fixed lifetime, revoked
+ * Bearer tokens for API clients: issued only after every factor was given, random, shown once, stored only as an SM3 hash, valid for a fixed lifetime, revoked
  * at logout with the token, when the password changes, when the account is disabled or its roles or scope change, and
  * by their owner one by one.
  */
@@ -78,7 +78,7 @@ class ApiTokens {
                         .optional()
                         .flatMap(accounts::byId)
                         .filter(account -> account.enabled() && !account.lockedAt(now))
-                        .map(account -> account.toUser(false))));
+                        .map(account -> account.toUser(false, StaffUser.SecondFactor.PASSED))));
     }
 
     /** One of the account's tokens as its owner sees it: never the token itself, which is not kept. */

@@ -37,6 +37,11 @@ class IdentityMenu {
     }
 
     @Bean
+    MenuEntry secondFactorMenuEntry() {
+        return MenuEntry.of(BusinessLine.SYSTEM, "动态口令", SecondFactorController.ENROL_PAGE, 97);
+    }
+
+    @Bean
     MenuEntry tokensMenuEntry() {
         return MenuEntry.of(BusinessLine.SYSTEM, "我的API令牌", "/account/tokens", 98);
     }

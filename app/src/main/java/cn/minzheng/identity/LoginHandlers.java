@@ -44,6 +44,14 @@ class LoginHandlers {
                 var idle = user.isAdministrator() ? policy.adminIdleTimeout() : policy.idleTimeout();
                 session.setMaxInactiveInterval((int) idle.toSeconds());
                 session.setAttribute(SessionPolicyFilter.LOGGED_IN_AT, clock.instant());
+                if (user.secondFactor() == StaffUser.SecondFactor.CHECK) {
+                    getRedirectStrategy().sendRedirect(request, response, SecondFactorController.CHECK_PAGE);
+                    return;
+                }
+                if (user.secondFactor() == StaffUser.SecondFactor.ENROL) {
+                    getRedirectStrategy().sendRedirect(request, response, SecondFactorController.ENROL_PAGE);
+                    return;
+                }
                 if (user.mustChangePassword()) {
                     getRedirectStrategy().sendRedirect(request, response, "/account/password");
                     return;

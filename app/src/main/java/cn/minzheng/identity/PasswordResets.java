@@ -37,6 +37,7 @@ class PasswordResets {
     private final AccountSessions sessions;
     private final AuditTrail audit;
     private final SecurityAlerts alerts;
+    private final SecondFactors secondFactors;
     private final Clock clock;
 
     PasswordResets(
@@ -46,6 +47,7 @@ class PasswordResets {
             AccountSessions sessions,
             AuditTrail audit,
             SecurityAlerts alerts,
+            SecondFactors secondFactors,
             Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -53,12 +55,14 @@ class PasswordResets {
         this.sessions = sessions;
         this.audit = audit;
         this.alerts = alerts;
+        this.secondFactors = secondFactors;
         this.clock = clock;
     }
 
     enum Kind {
         RESET("重置密码"),
-        INITIAL("初始密码");
+        INITIAL("初始密码"),
+        SECOND_FACTOR("重置动态口令");
 
         private final String label;
 
@@ -89,16 +93,15 @@ class PasswordResets {
         }
     }
 
-    /** The one-time password, for the approver to hand over; never stored, never shown again. */
+    /**
+     * The one-time password, for the approver to hand over; never stored, never shown again. Null for a second-factor
+     * reset, after which the person enrols a new authenticator at the next login.
+     */
     record Issued(long requestId, String username, String displayName, String temporaryPassword) {}
 
     /** Must run in the caller's transaction (the security administrator's, already checked). */
     long requestReset(StaffAccount account, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() < 2 || why.length() > 200) {
-            throw new BusinessRuleViolation("请写明重置密码的原因（2 至 200 字），如：本人遗忘密码，已电话核实");
-        }
-        long id = insert(account, Kind.RESET, why);
+        long id = insert(account, Kind.RESET, reason(reason));
         audit.record(AuditEvent.success("PASSWORD_RESET_REQUESTED", "staff_account", account.id())
                 .because("request " + id));
         alerts.raise(
@@ -106,6 +109,23 @@ class PasswordResets {
                 "staff_account",
                 account.id());
         return id;
+    }
+
+    /** A lost authenticator and lost recovery codes; the same two persons. */
+    long requestSecondFactorReset(StaffAccount account, String reason) {
+        long id = insert(account, Kind.SECOND_FACTOR, reason(reason));
+        audit.record(AuditEvent.success("SECOND_FACTOR_RESET_REQUESTED", "staff_account", account.id())
+                .because("request " + id));
+        alerts.raise("SECOND_FACTOR_RESET_REQUESTED", "staff_account", account.id());
+        return id;
+    }
+
+    private static String reason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 2 || why.length() > 200) {
+            throw new BusinessRuleViolation("请写明申请的原因（2 至 200 字），如：本人遗忘密码，已电话核实");
+        }
+        return why;
     }
 
     /** For a new account, in the creating transaction. */
@@ -120,7 +140,7 @@ class PasswordResets {
                         .single()
                 > 0;
         if (pending) {
-            throw new BusinessRuleViolation("该账号已有待批准的密码申请，请等待区局领导核实后发放，或先撤回");
+            throw new BusinessRuleViolation("该账号已有待批准的申请，请等待区局领导核实后办理，或先撤回");
         }
         return jdbc.sql("""
                         insert into password_reset (account_id, scope_code, kind, reason, requested_by, requested_at,
@@ -181,13 +201,19 @@ class PasswordResets {
             throw new AccessDeniedException("不能批准发放自己账号的密码");
         }
         StaffAccount account = accounts.byId(request.accountId()).orElseThrow(() -> notFound());
+        if (request.kind() == Kind.SECOND_FACTOR) {
+            secondFactors.clear(account);
+            decide(requestId, "ISSUED", me);
+            audit.record(AuditEvent.success("SECOND_FACTOR_RESET", "staff_account", account.id())
+                    .because("request " + requestId));
+            alerts.raise("SECOND_FACTOR_RESET", "staff_account", account.id());
+            return new Issued(requestId, account.username(), account.displayName(), null);
+        }
         String temporary = TemporaryPasswords.generate();
         accounts.setPassword(account.id(), encoder.encode(temporary), true, clock.instant());
         accounts.unlock(account.id());
         sessions.end(account);
-        jdbc.sql("update password_reset set state = 'ISSUED', decided_by = ?, decided_at = ? where id = ?")
-                .params(me, Timestamp.from(clock.instant()), requestId)
-                .update();
+        decide(requestId, "ISSUED", me);
         audit.record(AuditEvent.success("PASSWORD_ISSUED", "staff_account", account.id())
                 .because(request.kind().name() + " request " + requestId));
         alerts.raise(
@@ -200,11 +226,15 @@ class PasswordResets {
     @Transactional
     public void cancel(long requestId) {
         Request request = pendingRequest(requestId);
-        jdbc.sql("update password_reset set state = 'CANCELLED', decided_by = ?, decided_at = ? where id = ?")
-                .params(actor(), Timestamp.from(clock.instant()), requestId)
-                .update();
+        decide(requestId, "CANCELLED", actor());
         audit.record(AuditEvent.success("PASSWORD_RESET_CANCELLED", "staff_account", request.accountId())
                 .because("request " + requestId));
+    }
+
+    private void decide(long requestId, String state, String by) {
+        jdbc.sql("update password_reset set state = ?, decided_by = ?, decided_at = ? where id = ?")
+                .params(state, by, Timestamp.from(clock.instant()), requestId)
+                .update();
     }
 
     private Request pendingRequest(long requestId) {

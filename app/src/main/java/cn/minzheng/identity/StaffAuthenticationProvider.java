@@ -39,6 +39,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SecurityPolicyProperties policy;
+    private final SecondFactors secondFactors;
     private final String dummyHash;
 
     StaffAuthenticationProvider(
@@ -49,7 +50,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
             District district,
             TransactionTemplate transactions,
             Clock clock,
-            SecurityPolicyProperties policy) {
+            SecurityPolicyProperties policy,
+            SecondFactors secondFactors) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -58,6 +60,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         this.transactions = transactions;
         this.clock = clock;
         this.policy = policy;
+        this.secondFactors = secondFactors;
         this.dummyHash = passwords.encode("timing-equaliser-not-a-password");
     }
 
@@ -135,14 +138,22 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
             audit.recordAs(actor, AuditEvent.denied("LOGIN_FAILURE", "staff_account", account.id(), "DISABLED"));
             return new Outcome(null, new DisabledException("账号已停用，请联系系统管理员。"));
         }
-        accounts.recordSuccess(account.id(), now);
+        StaffUser.SecondFactor secondFactor = secondFactors.stageAfterPassword(account);
+        if (secondFactor != StaffUser.SecondFactor.CHECK) {
+            // with a code still to give, the failures are cleared only when the code is right too: a known password
+            // must not reset the count that guards the code
+            accounts.recordSuccess(account.id(), now);
+        }
         boolean expired =
                 account.passwordChangedAt().plus(policy.passwordMaxAge()).isBefore(now);
         audit.recordAs(
                 actor,
                 AuditEvent.success("LOGIN_SUCCESS", "staff_account", account.id())
-                        .because(expired ? "PASSWORD_EXPIRED" : null));
-        return new Outcome(account.toUser(expired), null);
+                        .because(
+                                secondFactor.outstanding()
+                                        ? "SECOND_FACTOR_" + secondFactor.name()
+                                        : expired ? "PASSWORD_EXPIRED" : null));
+        return new Outcome(account.toUser(expired, secondFactor), null);
     }
 
     private BadCredentialsException badCredentials() {

@@ -19,9 +19,11 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
+    private final AuditAnchors anchors;
 
-    AuditLog(JdbcClient jdbc, DataSource dataSource) {
+    AuditLog(JdbcClient jdbc, DataSource dataSource, AuditAnchors anchors) {
         this.jdbc = jdbc;
+        this.anchors = anchors;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(5_000);
     }
@@ -92,14 +94,17 @@ public class AuditLog {
         return verifyChain();
     }
 
-    /** For the command line, where there is no signed-in auditor. */
+    /**
+     * For the command line, where there is no signed-in auditor. The walk, then the comparison with the anchors kept
+     * outside the database ({@link AuditAnchors}).
+     */
     @Transactional(readOnly = true)
     ChainVerification verifyChain() {
         Walker walker = new Walker();
         streaming.query("select * from audit_entry order by seq", rs -> {
             walker.accept(map(rs));
         });
-        return walker.result();
+        return anchors.check(walker.result());
     }
 
     /** Checks each entry against the one before it; stops at the first break. */

@@ -40,6 +40,7 @@ class AuditAnchors {
     private static final Pattern LINE = Pattern.compile("seq=(\\d+) hash=([0-9a-f]{64}) at=(\\S+) mac=([0-9a-f]{64})");
 
     private final JdbcClient jdbc;
+    private final AuditChainer chainer;
     private final AnchorKey key;
     private final Clock clock;
     /** Null when anchoring is switched off (an empty {@code minzheng.audit.anchor-file}). */
@@ -48,14 +49,16 @@ class AuditAnchors {
     @Autowired
     AuditAnchors(
             JdbcClient jdbc,
+            AuditChainer chainer,
             AnchorKey key,
             Clock clock,
             @Value("${minzheng.audit.anchor-file:${minzheng.data-dir}/audit/anchors.log}") String file) {
-        this(jdbc, key, clock, file == null || file.isBlank() ? null : Path.of(file));
+        this(jdbc, chainer, key, clock, file == null || file.isBlank() ? null : Path.of(file));
     }
 
-    AuditAnchors(JdbcClient jdbc, AnchorKey key, Clock clock, Path file) {
+    AuditAnchors(JdbcClient jdbc, AuditChainer chainer, AnchorKey key, Clock clock, Path file) {
         this.jdbc = jdbc;
+        this.chainer = chainer;
         this.key = key;
         this.clock = clock;
         this.file = file == null ? null : file.toAbsolutePath().normalize();
@@ -72,13 +75,18 @@ class AuditAnchors {
         return "minzheng-audit-anchor/v1|" + seq + "|" + hash + "|" + at;
     }
 
-    /** Anchors the current head, unless it is anchored already; the new anchor, if any. Reads committed entries only. */
+    /**
+     * Links what has been committed ({@link AuditChainer}), then anchors the head, unless it is anchored already; the
+     * new anchor, if any.
+     */
     synchronized Optional<Anchor> anchorHead() {
         if (file == null) {
             return Optional.empty();
         }
+        chainer.catchUp();
         record Head(long seq, String hash) {}
-        Optional<Head> head = jdbc.sql("select seq, hash from audit_entry order by seq desc limit 1")
+        Optional<Head> head = jdbc.sql(
+                        "select seq, hash from audit_entry where seq is not null order by seq desc limit 1")
                 .query(Head.class)
                 .optional();
         if (head.isEmpty()) {

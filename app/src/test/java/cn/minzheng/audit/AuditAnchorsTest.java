@@ -42,6 +42,9 @@ class AuditAnchorsTest {
     AnchorKey key;
 
     @Autowired
+    AuditChainer chainer;
+
+    @Autowired
     Clock clock;
 
     @Autowired
@@ -57,7 +60,7 @@ class AuditAnchorsTest {
 
     @BeforeEach
     void setUp() {
-        anchors = new AuditAnchors(jdbc, key, clock, folder.resolve("audit/anchors.log"));
+        anchors = new AuditAnchors(jdbc, chainer, key, clock, folder.resolve("audit/anchors.log"));
         entries(3);
     }
 

@@ -50,12 +50,15 @@ class SeparationOfDutiesTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    Api api;
+    /** One for the class: each administrator signs in once (with a fresh code), not once per test. */
+    static Api api;
 
     @BeforeEach
     void setUp() {
         district.ensure();
-        api = new Api(mvc);
+        if (api == null) {
+            api = new Api(mvc);
+        }
     }
 
     private MockHttpServletResponse as(String user, MockHttpServletRequestBuilder request) throws Exception {

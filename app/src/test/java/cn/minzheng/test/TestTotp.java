@@ -11,8 +11,7 @@ import org.apache.commons.codec.binary.Base32;
 /**
  * The authenticator app of the test district's administrators: codes for {@link TestDistrict#TOTP_SECRET}. The
  * platform takes each 30-second code once (and the codes of the neighbouring steps, for clock drift), so a test that
- * signs the same administrator in again gets the next step's code, and waits for the clock only when it is ahead by
- * more than one step. Steps are remembered for the whole JVM: a test class starts from a fresh database, where
+ * signs the same administrator in again gets the next step's code: three sign-ins per half minute, then it waits. Steps are remembered for the whole JVM: a test class starts from a fresh database, where
  * nothing was used yet, so this errs on the safe side.
  */
 public final class TestTotp {
@@ -22,21 +21,34 @@ public final class TestTotp {
 
     private TestTotp() {}
 
-    /** A code for the account that the platform has not seen used yet. */
+    /**
+     * A code for the account that the platform has not seen used yet: of the previous, the current or the next step,
+     * which the platform accepts for clock drift. Never in the last two seconds of a step, so that the previous step is
+     * still the platform's previous step when the code arrives.
+     */
     public static synchronized String next(String username) {
         while (true) {
-            long now = Instant.now().getEpochSecond() / STEP;
-            long step = Math.max(now, LAST_STEP.getOrDefault(username, 0L) + 1);
+            long seconds = Instant.now().getEpochSecond();
+            if (seconds % STEP >= STEP - 2) {
+                pause();
+                continue;
+            }
+            long now = seconds / STEP;
+            long step = Math.max(now - 1, LAST_STEP.getOrDefault(username, 0L) + 1);
             if (step <= now + 1) {
                 LAST_STEP.put(username, step);
                 return code(TestDistrict.TOTP_SECRET, step);
             }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -397,6 +397,7 @@ class FindingReviews {
 
     private void store(Finding finding, long reviewId, List<Upload> files) {
         for (Upload file : files) {
+            String type = EvidenceTypes.of(file.content()).orElseThrow();
             jdbc.sql("""
                             insert into verification_evidence (review_id, community_code, file_name, content_type,
                                 size_bytes, sm3, content, uploaded_by)
@@ -405,8 +406,10 @@ class FindingReviews {
                     .params(
                             reviewId,
                             finding.communityCode(),
-                            UploadNames.displayName(file.fileName()),
-                            EvidenceTypes.of(file.content()).orElseThrow(),
+                            // named by the detected type, so the download opens with the right program
+                            UploadNames.withExtension(
+                                    UploadNames.displayName(file.fileName()), EvidenceTypes.extension(type)),
+                            type,
                             file.content().length,
                             Sm3.hex(file.content()),
                             file.content(),

@@ -43,7 +43,7 @@ class IdentityMenu {
 
     @Bean
     MenuEntry tokensMenuEntry() {
-        return MenuEntry.of(BusinessLine.SYSTEM, "我的API令牌", "/account/tokens", 98);
+        return MenuEntry.of(BusinessLine.SYSTEM, "我的接口令牌", "/account/tokens", 98);
     }
 
     @Bean

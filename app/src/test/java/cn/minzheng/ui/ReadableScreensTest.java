@@ -4,6 +4,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 
 import cn.minzheng.test.ReadableText;
 import cn.minzheng.test.TestPostgresSql;
+import cn.minzheng.test.TestTotp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -55,6 +57,12 @@ class ReadableScreensTest {
 
     Set<String> loginNames;
 
+    static final String ENROL = "/account/second-factor";
+    static final String CHECK = "/login/second-factor";
+
+    /** The authenticator secrets the administrators bound during the crawl. */
+    final Map<String, String> secrets = new LinkedHashMap<>();
+
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context)
@@ -71,7 +79,7 @@ class ReadableScreensTest {
         List<String> failures = new ArrayList<>();
         List<String> timings = new ArrayList<>();
         for (String account : ACCOUNTS) {
-            MockHttpSession session = logIn(account);
+            MockHttpSession session = logIn(account, leaks);
             Set<String> visited = new LinkedHashSet<>();
             Page home = get(session, "/", account, failures, timings);
             if (home == null) {
@@ -98,6 +106,8 @@ class ReadableScreensTest {
                 }
             }
         }
+        // an administrator's next login: the 动态口令 step of the login is a screen too
+        secondLogIn("admin", leaks, failures);
         String times = "页面用时（毫秒，演示区，MockMvc）：\n  " + String.join("\n  ", timings) + "\n";
         System.out.println(times);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "page-times.txt"), times);
@@ -118,7 +128,7 @@ class ReadableScreensTest {
 
     private record Page(Document document, String html) {}
 
-    private MockHttpSession logIn(String account) throws Exception {
+    private MockHttpSession logIn(String account, Map<String, List<ReadableText.Leak>> leaks) throws Exception {
         String password = account.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD;
         MvcResult result = mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login")
                         .user(account)
@@ -128,7 +138,72 @@ class ReadableScreensTest {
         if (session == null || result.getResponse().getStatus() >= 400) {
             throw new AssertionError(account + " 无法登录：" + result.getResponse().getStatus());
         }
+        if (ENROL.equals(result.getResponse().getRedirectedUrl())) {
+            enrol(account, session, leaks);
+        }
         return session;
+    }
+
+    /** Administrators bind an authenticator at their first login: the binding and recovery-code pages are read too. */
+    private void enrol(String account, MockHttpSession session, Map<String, List<ReadableText.Leak>> leaks)
+            throws Exception {
+        String page = mvc.perform(MockMvcRequestBuilders.get(ENROL).session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        check(account, ENROL, new Page(Jsoup.parse(page), page), leaks);
+        String secret = Jsoup.parse(page).select("#enrol-secret").text();
+        if (secret.isBlank()) {
+            throw new AssertionError(account + " 绑定动态口令的页面上没有密钥");
+        }
+        secrets.put(account, secret);
+        String recovery = mvc.perform(MockMvcRequestBuilders.post(ENROL)
+                        .session(session)
+                        .param(
+                                "code",
+                                TestTotp.code(secret, java.time.Instant.now().getEpochSecond() / 30))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        if (!recovery.contains("recovery-codes")) {
+            throw new AssertionError(
+                    account + " 未能绑定动态口令：" + Jsoup.parse(recovery).text());
+        }
+        check(account, ENROL + "（恢复码）", new Page(Jsoup.parse(recovery), recovery), leaks);
+    }
+
+    /** Logs in again with the bound authenticator: the 动态口令 page of the login. */
+    private void secondLogIn(String account, Map<String, List<ReadableText.Leak>> leaks, List<String> failures)
+            throws Exception {
+        MvcResult result = mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login")
+                        .user(account)
+                        .password(account.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD))
+                .andReturn();
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        if (!CHECK.equals(result.getResponse().getRedirectedUrl())) {
+            failures.add(account + " 再次登录时没有要求动态口令：" + result.getResponse().getRedirectedUrl());
+            return;
+        }
+        String page = mvc.perform(MockMvcRequestBuilders.get(CHECK).session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        check(account, CHECK, new Page(Jsoup.parse(page), page), leaks);
+        // the code of the next step: the binding used this step's code, and each code is taken once
+        MockHttpServletResponse passed = mvc.perform(MockMvcRequestBuilders.post(CHECK)
+                        .session(session)
+                        .param(
+                                "code",
+                                TestTotp.code(
+                                        secrets.get(account),
+                                        java.time.Instant.now().getEpochSecond() / 30 + 1))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getResponse();
+        if (passed.getStatus() != 302) {
+            failures.add(account + " 动态口令未通过：HTTP " + passed.getStatus());
+        }
     }
 
     private Page get(MockHttpSession session, String path, String account, List<String> failures, List<String> timings)

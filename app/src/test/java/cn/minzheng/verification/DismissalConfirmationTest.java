@@ -51,7 +51,7 @@ class DismissalConfirmationTest {
         fixture.deliver("vehicle", VerificationFixture.vehicles(family));
         RequestSummary request = As.street()
                 .call(() -> requests.request(
-                        new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "case:88")));
+                        new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "file:88")));
         List<FindingReviews.Finding> findings = As.street().call(() -> reviews.ofRequest(request.id()));
         FindingReviews.Finding disqualifying = findings.stream()
                 .filter(f -> f.severity().equals("DISQUALIFYING"))

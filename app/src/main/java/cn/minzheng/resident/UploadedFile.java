@@ -39,11 +39,15 @@ record UploadedFile(Kind kind, String displayName, byte[] content) {
                 return new UploadedFile(Kind.XLSX, name, content);
             }
             case "csv" -> {
-                if (FileSignature.ZIP.matches(content)) {
+                // refusing needs only the magic bytes (no text starts with them): a cut-off or damaged workbook or PDF
+                // is still not a CSV; accepting a workbook is what checks its structure
+                if (FileSignature.ZIP.matches(content) || startsWith(content, ZIP_MAGIC)) {
                     throw new ImportRefused("文件扩展名是 .csv，但内容是 Excel 工作簿或压缩包；请把扩展名改为 .xlsx，或在 Excel 中“另存为 CSV”");
                 }
                 if (FileSignature.OLE.matches(content)
                         || FileSignature.PDF.matches(content)
+                        || startsWith(content, OLE_MAGIC)
+                        || startsWith(content, PDF_MAGIC)
                         || FileSignature.hasNul(content)) {
                     throw new ImportRefused("文件扩展名是 .csv，但内容不是文本（可能是改了扩展名的 Excel、PDF 或其他文件）");
                 }
@@ -82,5 +86,14 @@ record UploadedFile(Kind kind, String displayName, byte[] content) {
 
     static String megabytes(long bytes) {
         return String.format("%.1f MB", bytes / 1024.0 / 1024.0);
+    }
+
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    private static final byte[] OLE_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+    private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
+
+    private static boolean startsWith(byte[] content, byte[] magic) {
+        return content.length >= magic.length
+                && java.util.Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
     }
 }

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,9 @@ class BureauClockTest {
 
     @TestBean
     Clock clock;
+
+    @Autowired
+    cn.minzheng.assistance.PaymentRolls rolls;
 
     static Clock clock() {
         return Clock.fixed(JUST_AFTER_MIDNIGHT.toInstant(), BEIJING);
@@ -121,7 +125,7 @@ class BureauClockTest {
     }
 
     @Test
-    void theNextRollIsForTheMonthAfterBeijingsMonth() throws Exception {
+    void theRollOfferedIsForBeijingsMonth() throws Exception {
         testDistrict.ensure();
         String page = mvc.perform(get("/assistance/payment-rolls")
                         .with(authentication(As.officer().authentication())))
@@ -129,8 +133,14 @@ class BureauClockTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        YearMonth next = YearMonth.from(JUST_AFTER_MIDNIGHT).plusMonths(1);
-        assertThat(page).contains(next.toString());
+        // the month offered is Beijing's (in UTC it is still the month before), unless an earlier month has no roll yet
+        YearMonth beijing = YearMonth.from(JUST_AFTER_MIDNIGHT);
+        List<cn.minzheng.assistance.PaymentRolls.MissingMonth> missing =
+                As.officer().call(rolls::missingMonths);
+        assertThat(missing).allSatisfy(m -> assertThat(m.period()).isBefore(beijing));
+        YearMonth expected = missing.isEmpty() ? beijing : missing.get(0).period();
+        assertThat(org.jsoup.Jsoup.parse(page).select("input[name=period]").attr("value"))
+                .isEqualTo(expected.toString());
     }
 
     @Test

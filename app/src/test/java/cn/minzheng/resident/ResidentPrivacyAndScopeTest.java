@@ -185,8 +185,9 @@ class ResidentPrivacyAndScopeTest {
         }
         assertThat(api.status("t_sysadmin", "/api/v1/residents/access-log")).isEqualTo(403);
         assertThat(api.status("t_community", "/api/v1/residents/access-log")).isEqualTo(403);
+        // the screen names who looked (the staff member's name, not the login name; issue 12)
         assertThat(pageAs("t_auditor", "/resident-access-log?resident=" + person.id()))
-                .contains("t_street")
+                .contains("测试街道经办")
                 .doesNotContain("黄查阅");
     }
 

@@ -267,6 +267,10 @@ public class Cases {
         MatterType type = matterTypes
                 .findLatest(input.matterType() == null ? "" : input.matterType())
                 .orElseThrow(() -> new BusinessRuleViolation("请选择事项类型"));
+        matterTypes.retirement(type.code()).ifPresent(r -> {
+            throw new BusinessRuleViolation(
+                    "事项“" + type.name() + "”已于 " + Formats.date(r.retiredOn()) + " 停止使用：" + r.reason());
+        });
         actor.requireAnyRole(type.openRoles(), "登记" + type.name());
         String community =
                 input.communityCode() == null ? "" : input.communityCode().strip();
@@ -324,6 +328,22 @@ public class Cases {
         audit.record(AuditEvent.success("CASE_OPENED", "procedure_case", id).because(type.code() + " " + caseNumber));
         events.publishEvent(new ProcedureEvents.CaseOpened(id, caseNumber, type.code(), community, c.subjectRef()));
         return view(id);
+    }
+
+    /**
+     * Registration on the kernel's own screen or API: only for matter types no module owns. A type a module runs
+     * (social assistance takes the household, the materials and the one-time notice with the application) is
+     * registered there, and this says where.
+     */
+    @Transactional
+    public CaseView openOnKernel(NewCase input) {
+        matterTypes
+                .findLatest(input.matterType() == null ? "" : input.matterType())
+                .map(MatterType::openVia)
+                .ifPresent(via -> {
+                    throw new BusinessRuleViolation("本事项须在“" + via.label() + "”中登记，以便一并核对家庭、材料和授权");
+                });
+        return open(input);
     }
 
     // --- steps --------------------------------------------------------------------------------------------------

@@ -26,6 +26,9 @@ import java.util.Optional;
  * @param decision outcomes, facts, the computation and the citations of the decision, or null when the matter has
  *     no decision
  * @param disclosure what is published after the decision (公布), or null
+ * @param openVia where a case of this type is registered when a module owns the procedure (e.g. social assistance
+ *     takes the application with the household, its materials and its one-time notice); the kernel's own case
+ *     registration refuses such a type and points there. Null: registered on the kernel's screen.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MatterType(
@@ -49,7 +52,8 @@ public record MatterType(
         NoticeRule notice,
         ReviewRule legalReview,
         DecisionRule decision,
-        DisclosureRule disclosure) {
+        DisclosureRule disclosure,
+        OpenVia openVia) {
 
     /** The state a terminated case is in; added to every matter type that may be terminated. */
     public static final String TERMINATED = "TERMINATED";
@@ -63,6 +67,9 @@ public record MatterType(
     public static final String RESUME = "RESUME";
 
     public record State(String code, String name, boolean terminal) {}
+
+    /** The module screen where cases of this type are registered: its address and how a clerk finds it in words. */
+    public record OpenVia(String path, String label) {}
 
     /** A document the applicant or the office provides, e.g. {@code AUTHORISATION} 家庭经济状况核对授权书. */
     public record DocumentKind(String code, String name) {}

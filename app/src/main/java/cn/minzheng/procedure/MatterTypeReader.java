@@ -215,7 +215,19 @@ final class MatterTypeReader {
                     notice,
                     review == null ? new ReviewRule("NEVER", null, null, List.of(), false) : review,
                     decision,
-                    disclosure);
+                    disclosure,
+                    openVia(root.get("openVia")));
+        }
+
+        private MatterType.OpenVia openVia(Yaml.Node o) {
+            if (o.value() == null) {
+                return null;
+            }
+            String path = o.required("path");
+            if (path != null && !path.matches("/[a-z0-9/-]{1,100}")) {
+                problems.add(o.get("path").path(), "登记入口须为本平台的页面地址，如 /assistance/applications/new");
+            }
+            return new MatterType.OpenVia(path, o.required("label"));
         }
 
         private Step step(Yaml.Node s, List<State> states) {

@@ -51,13 +51,27 @@ public class MatterTypes {
         }
     }
 
-    /** The latest version of every matter type. */
+    /** The latest version of every matter type in use (retired types are left out). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<MatterType> list() {
         return jdbc.sql("""
-                        select distinct on (code) id from matter_type_version order by code, version desc
+                        select distinct on (v.code) v.id from matter_type_version v
+                        where not exists (select 1 from matter_type_retirement r where r.code = v.code)
+                        order by v.code, v.version desc
                         """).query(Long.class).list().stream().map(this::byId).toList();
+    }
+
+    /** Why a matter type was taken out of use, and what replaces it. */
+    public record Retirement(String code, java.time.LocalDate retiredOn, String reason, String successor) {}
+
+    /** The retirement of a matter type, if it was retired: it opens no new case. */
+    @Transactional(readOnly = true)
+    public Optional<Retirement> retirement(String code) {
+        return jdbc.sql("select code, retired_on, reason, successor from matter_type_retirement where code = ?")
+                .param(code)
+                .query(Retirement.class)
+                .optional();
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -176,6 +190,10 @@ public class MatterTypes {
             throw new Rejected(result.problems());
         }
         MatterType type = result.matterType();
+        retirement(type.code()).ifPresent(r -> {
+            throw new Rejected(List.of("事项 " + type.code() + " 已停止使用：" + r.reason()
+                    + (r.successor() == null ? "" : "（现由 " + r.successor() + " 办理）")));
+        });
         List<String> problems = crossCheck(type);
         if (!problems.isEmpty()) {
             throw new Rejected(problems);
@@ -274,6 +292,7 @@ public class MatterTypes {
                 t.notice(),
                 t.legalReview(),
                 t.decision(),
-                t.disclosure());
+                t.disclosure(),
+                t.openVia());
     }
 }

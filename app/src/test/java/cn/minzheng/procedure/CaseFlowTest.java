@@ -45,7 +45,7 @@ class CaseFlowTest {
     void stepsAreGuardedByScopeRoleStateAndPreconditions() {
         long id = As.street()
                 .call(() -> cases.open(new Cases.NewCase(
-                        "DIBAO_APPLICATION", Fixtures.COMMUNITY, "李测试", "PERSON", null, d(3, 2), "补录", null)))
+                        "EXAMPLE_APPLICATION", Fixtures.COMMUNITY, "李测试", "PERSON", null, d(3, 2), "补录", null)))
                 .id();
         // another street's officer does not see the case at all
         assertThatThrownBy(() -> As.otherStreet().run(() -> cases.view(id))).isInstanceOf(NotFound.class);
@@ -166,7 +166,7 @@ class CaseFlowTest {
         Cases.CaseView decided = As.officer().call(() -> cases.perform(id, "CONFIRM", act(d(3, 25))));
         Decisions.DecisionView issued = decided.decisions().get(0);
         assertThat(issued.status()).isEqualTo("ISSUED");
-        assertThat(issued.documentNumber()).matches("雁民低保〔2026〕\\d+号");
+        assertThat(issued.documentNumber()).matches("雁民示例〔2026〕\\d+号");
         assertThat(decided.outcome()).isEqualTo("APPROVE");
         assertThat(clock(decided, "TOTAL").status()).isEqualTo("STOPPED");
         assertThat(clock(decided, "TOTAL").finishedLate()).isFalse();

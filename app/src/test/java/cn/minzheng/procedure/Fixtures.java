@@ -38,7 +38,7 @@ final class Fixtures {
     static long acceptedDibao(Cases cases, String party, LocalDate received) {
         long id = As.street()
                 .call(() -> cases.open(new Cases.NewCase(
-                        "DIBAO_APPLICATION", COMMUNITY, party, "PERSON", "household-1", received, "纸质申请补录", null)))
+                        "EXAMPLE_APPLICATION", COMMUNITY, party, "PERSON", "household-1", received, "纸质申请补录", null)))
                 .id();
         attach(cases, As.street(), id, "APPLICATION", "PROMISE", "AUTHORISATION");
         As.street().run(() -> cases.perform(id, "ACCEPT", act(received)));

@@ -204,7 +204,7 @@ class NewUserJourneyTest {
             "/procedure/todo",
             "/procedure/supervision",
             "/procedure/matter-types",
-            "/procedure/matter-types/DIBAO_APPLICATION",
+            "/procedure/matter-types/EXAMPLE_APPLICATION",
             "/procedure/parameters",
             "/procedure/parameters/DIBAO_STD_URBAN",
             "/procedure/legal-basis",

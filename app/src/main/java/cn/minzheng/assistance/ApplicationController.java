@@ -119,6 +119,7 @@ class ApplicationController {
             selected = CaseKind.DIBAO;
         }
         model.addAttribute("kind", selected);
+        model.addAttribute("singleGrounds", SinglePersonGround.values());
         model.addAttribute(
                 "kinds",
                 List.of(
@@ -170,7 +171,9 @@ class ApplicationController {
                     Forms.flag(form, "childWelfare"),
                     Forms.materials(uploads),
                     Forms.optionalLong(form, "portalId"),
-                    request));
+                    request,
+                    singleGround(Forms.text(form, "singleGround")),
+                    Forms.text(form, "singleGroundNote")));
             redirect.addFlashAttribute("notice", intakeNotice(result));
             return "redirect:/assistance/applications/" + result.application().id();
         } catch (BusinessRuleViolation e) {
@@ -444,6 +447,17 @@ class ApplicationController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/assistance/applications/" + id;
+    }
+
+    static SinglePersonGround singleGround(String ground) {
+        if (ground == null || ground.isBlank()) {
+            return null;
+        }
+        try {
+            return SinglePersonGround.valueOf(ground);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleViolation("未知的单人户情形：" + ground);
+        }
     }
 
     static CaseKind kind(String kind) {

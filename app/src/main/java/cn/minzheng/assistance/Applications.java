@@ -42,6 +42,7 @@ public class Applications {
     private final Parameters parameters;
     private final Households households;
     private final PortalApplications portal;
+    private final SinglePersonGate singlePersons;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
@@ -53,6 +54,7 @@ public class Applications {
             Parameters parameters,
             Households households,
             PortalApplications portal,
+            SinglePersonGate singlePersons,
             JdbcClient jdbc,
             AuditTrail audit,
             Clock clock) {
@@ -62,6 +64,7 @@ public class Applications {
         this.parameters = parameters;
         this.households = households;
         this.portal = portal;
+        this.singlePersons = singlePersons;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -89,7 +92,41 @@ public class Applications {
             boolean childWelfare,
             List<Material> materials,
             Long portalId,
-            TemporaryRequest temporary) {}
+            TemporaryRequest temporary,
+            SinglePersonGround singleGround,
+            String singleGroundNote) {
+
+        /** An application that is not a single-person one (or whose ground is given later). */
+        public Intake(
+                CaseKind kind,
+                Long householdId,
+                Long personId,
+                boolean singlePerson,
+                LocalDate receivedOn,
+                String lateReason,
+                boolean relativesRegister,
+                String relativesNote,
+                boolean childWelfare,
+                List<Material> materials,
+                Long portalId,
+                TemporaryRequest temporary) {
+            this(
+                    kind,
+                    householdId,
+                    personId,
+                    singlePerson,
+                    receivedOn,
+                    lateReason,
+                    relativesRegister,
+                    relativesNote,
+                    childWelfare,
+                    materials,
+                    portalId,
+                    temporary,
+                    null,
+                    null);
+        }
+    }
 
     /** What happened at the window: accepted, or told once which materials are missing. */
     public record IntakeResult(Application application, List<String> missing, boolean accepted) {}
@@ -109,6 +146,13 @@ public class Applications {
         }
         if (in.kind() == CaseKind.TEMPORARY || in.kind() == CaseKind.TEMPORARY_URGENT) {
             temporary(in.temporary());
+        }
+        if (in.kind() == CaseKind.DIBAO && subject.single()) {
+            singlePersons.check(
+                    subject.person(),
+                    subject.household(),
+                    new SinglePersonGate.Statement(in.singleGround(), in.singleGroundNote()),
+                    received);
         }
         refuseDuplicate(in.kind(), subject);
         boolean delegated = in.kind() == CaseKind.DIBAO && delegated(subject.community(), received);
@@ -146,7 +190,9 @@ public class Applications {
                 in.childWelfare(),
                 opened.state(),
                 received,
-                actor));
+                actor,
+                in.kind() == CaseKind.DIBAO && subject.single() ? in.singleGround() : null,
+                in.singleGroundNote() == null ? null : in.singleGroundNote().strip()));
         if (in.temporary() != null && (in.kind() == CaseKind.TEMPORARY || in.kind() == CaseKind.TEMPORARY_URGENT)) {
             jdbc.sql("""
                             insert into assistance_temporary (application_id, community_code, kind, severity, members,

@@ -439,7 +439,10 @@ public class Assessments {
 
     private static String defaultReasons(Application a, Preview p) {
         String source = p.facts().getOrDefault("verificationSource", "");
-        return "经入户调查" + (source.isEmpty() ? "" : "和家庭经济状况核对（核对结果来源：" + source + "）")
+        String single = a.singleGround() == null
+                ? ""
+                : "申请人属于" + a.singleGround().label() + "，依" + a.singleGround().basis() + "单独提出申请。";
+        return single + "经入户调查" + (source.isEmpty() ? "" : "和家庭经济状况核对（核对结果来源：" + source + "）")
                 + "，查明家庭人口、收入和财产状况如上；按参数登记表中本街道在决定之日有效的标准计算，"
                 + ("APPROVE".equals(p.outcome()) || "KEEP".equals(p.outcome()) || "INCREASE".equals(p.outcome())
                         ? "符合" + a.kind().label() + "的条件。"

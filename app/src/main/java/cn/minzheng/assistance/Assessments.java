@@ -1,10 +1,8 @@
 package cn.minzheng.assistance;
 
 import cn.minzheng.assistance.rules.CareGrade;
-import cn.minzheng.assistance.rules.HouseholdProperty;
 import cn.minzheng.assistance.rules.IncomeItem;
 import cn.minzheng.assistance.rules.MemberFacts;
-import cn.minzheng.assistance.rules.PropertyFacts;
 import cn.minzheng.assistance.rules.RigidExpenseHardship;
 import cn.minzheng.assistance.rules.TekunEligibility;
 import cn.minzheng.assistance.rules.TemporaryAssistance;
@@ -25,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -47,6 +44,7 @@ public class Assessments {
     private final Parameters parameters;
     private final Decisions decisions;
     private final StatusLedger ledger;
+    private final PropertyCheck propertyCheck;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
@@ -59,6 +57,7 @@ public class Assessments {
             Parameters parameters,
             Decisions decisions,
             StatusLedger ledger,
+            PropertyCheck propertyCheck,
             JdbcClient jdbc,
             AuditTrail audit,
             Clock clock) {
@@ -69,6 +68,7 @@ public class Assessments {
         this.parameters = parameters;
         this.decisions = decisions;
         this.ledger = ledger;
+        this.propertyCheck = propertyCheck;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -112,7 +112,7 @@ public class Assessments {
         Application a = application(applicationId);
         LocalDate day = on == null ? LocalDate.now(clock) : on;
         Preview preview = compute(a, day, options == null ? Options.none() : options);
-        String why = reasons == null || reasons.isBlank() ? defaultReasons(a, preview) : reasons.strip();
+        String why = reasons == null || reasons.isBlank() ? defaultReasons(a, preview, day) : reasons.strip();
         Decisions.DecisionView view = decisions.draftFromTrace(
                 a.caseId(),
                 new Decisions.Draft(null, preview.facts(), why, List.of(), false, null, day, lateReason),
@@ -388,24 +388,9 @@ public class Assessments {
 
     /** The property findings a person must weigh (never automatic refusals), from the local rules as parameters. */
     private List<String> findings(Application a, Investigation inv, LocalDate on, int members) {
-        HouseholdProperty rule = new HouseholdProperty(
-                value("DIBAO_ASSET_MONTHS", a, on).whole(),
-                Set.of(),
-                value("DIBAO_MAX_RESIDENTIAL", a, on).whole());
-        Investigation.Property p = inv.property();
-        PropertyFacts facts = new PropertyFacts(
-                Money.fen(p.financialAssetsFen()),
-                p.vehicles().stream().map(Investigations::vehicle).toList(),
-                p.residential(),
-                p.nonResidential(),
-                p.businessWithEmployees(),
-                p.highConsumption());
-        return rule
-                .assess(facts, Money.fen(value("DIBAO_STD_URBAN", a, on).fen()), Math.max(1, members))
-                .findings()
-                .stream()
-                .map(f -> f.what() + "（" + f.basis() + "）")
-                .toList();
+        return propertyCheck
+                .judge(a.communityCode(), on, members, inv.property())
+                .findings();
     }
 
     private boolean alreadyCovered(Application a) {
@@ -437,16 +422,33 @@ public class Assessments {
         return ((java.math.BigDecimal) c.value("perCapitaIncome")).toPlainString();
     }
 
-    private static String defaultReasons(Application a, Preview p) {
+    /** The reasons in plain sentences: what was found, the standard in force, property in words, which ground failed. */
+    private String defaultReasons(Application a, Preview p, LocalDate on) {
         String source = p.facts().getOrDefault("verificationSource", "");
         String single = a.singleGround() == null
                 ? ""
                 : "申请人属于" + a.singleGround().label() + "，依" + a.singleGround().basis() + "单独提出申请。";
-        return single + "经入户调查" + (source.isEmpty() ? "" : "和家庭经济状况核对（核对结果来源：" + source + "）")
-                + "，查明家庭人口、收入和财产状况如上；按参数登记表中本街道在决定之日有效的标准计算，"
-                + ("APPROVE".equals(p.outcome()) || "KEEP".equals(p.outcome()) || "INCREASE".equals(p.outcome())
-                        ? "符合" + a.kind().label() + "的条件。"
-                        : "作出如下决定。");
+        if (a.kind() == CaseKind.CHANGE) {
+            return single + "经入户核查" + (source.isEmpty() ? "" : "和家庭经济状况核对（" + source + "）")
+                    + "，查明家庭人口、收入和财产状况如上；按本街道在决定之日执行的标准重新核定。";
+        }
+        if (a.kind() == CaseKind.TEMPORARY || a.kind() == CaseKind.TEMPORARY_URGENT) {
+            return DecisionReasons.of(a.kind(), p.trace(), p.outcome(), "调查核实", null);
+        }
+        Investigation inv = investigations.latest(a.id()).orElseThrow();
+        String property = inv.propertyJudgement() != null
+                ? "经办人对家庭财产状况的研判意见：" + inv.propertyJudgement() + "，认定" + (inv.propertyWithinRules() ? "符合" : "不符合")
+                        + "规定"
+                : propertyCheck
+                        .judge(a.communityCode(), on, Math.max(1, inv.countedMembers()), inv.property())
+                        .inWords();
+        return single
+                + DecisionReasons.of(
+                        a.kind(),
+                        p.trace(),
+                        p.outcome(),
+                        "入户调查" + (source.isEmpty() ? "" : "和家庭经济状况核对（核对结果来源：" + source + "）"),
+                        property);
     }
 
     private Application application(long id) {

@@ -196,6 +196,7 @@ class ApplicationController {
     @GetMapping("/assistance/applications/{id}")
     String view(@PathVariable long id, Model model) {
         CaseFiles.CaseFile file = files.of(id);
+        model.addAttribute("endGrounds", TekunEndGround.values());
         model.addAttribute("f", file);
         model.addAttribute("a", file.application());
         model.addAttribute("today", LocalDate.now(clock));
@@ -382,7 +383,19 @@ class ApplicationController {
                 Forms.text(form, "finding"),
                 Forms.optionalLong(form, "refusingMemberId"),
                 Forms.optionalNumber(form, "graceMonths"),
-                Forms.choice(form, "stillEligible"));
+                Forms.choice(form, "stillEligible"),
+                endGround(Forms.text(form, "endGround")));
+    }
+
+    static TekunEndGround endGround(String ground) {
+        if (ground == null || ground.isBlank()) {
+            return null;
+        }
+        try {
+            return TekunEndGround.valueOf(ground);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleViolation("未知的终止情形：" + ground);
+        }
     }
 
     @PostMapping("/assistance/applications/{id}/coordination")

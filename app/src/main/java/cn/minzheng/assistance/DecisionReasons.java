@@ -26,7 +26,7 @@ final class DecisionReasons {
             case TEKUN -> List.of("noWorkCapacity", "noIncomeSource", "noSupporter", "notChildWelfare");
             case RIGID_EXPENSE -> List.of("notOther", "incomeMet", "propertyOk", "ratioMet");
             case TEMPORARY, TEMPORARY_URGENT -> List.of("eligible");
-            case CHANGE -> List.of();
+            case CHANGE, TEKUN_END -> List.of();
         };
     }
 

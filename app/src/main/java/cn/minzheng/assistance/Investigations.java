@@ -301,13 +301,16 @@ public class Investigations {
 
     /** The members who count, checked against 第七条: the policy's exclusions hold; its open questions need an answer. */
     private List<Investigation.Member> members(Application a, List<Investigation.Member> given, LocalDate on) {
-        if (a.householdId() == null || a.singlePerson() || a.kind() == CaseKind.TEKUN) {
+        if (a.householdId() == null
+                || a.singlePerson()
+                || a.kind() == CaseKind.TEKUN
+                || a.kind() == CaseKind.TEKUN_END) {
             long person = a.personId();
             return List.of(new Investigation.Member(
                     person,
                     households.person(person).name(),
                     true,
-                    a.kind() == CaseKind.TEKUN ? "特困人员认定以本人为对象" : "单人户（审核确认办法第八条）",
+                    a.kind() == CaseKind.TEKUN || a.kind() == CaseKind.TEKUN_END ? "特困人员以本人为对象" : "单人户（审核确认办法第八条）",
                     given != null && given.stream().anyMatch(m -> m.residentId() == person && m.ableToWork())));
         }
         List<HouseholdMembershipPolicy.Decision> policy = households.policy(a.householdId(), on);

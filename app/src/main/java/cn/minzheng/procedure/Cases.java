@@ -370,7 +370,7 @@ public class Cases {
                     .map(String::strip)
                     .forEach(participants::add);
         }
-        List<String> problems = new ArrayList<>(StepGuard.problems(type, step, facts(c, today), participants.size()));
+        List<String> problems = new ArrayList<>(StepGuard.problems(type, step, facts(c, on), participants.size()));
         problems.addAll(moduleConditions(c, type, step, on));
         if (!problems.isEmpty()) {
             throw new BusinessRuleViolation("不能“" + step.name() + "”：" + String.join("；", problems));

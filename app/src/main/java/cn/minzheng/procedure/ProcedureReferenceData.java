@@ -189,8 +189,12 @@ class ProcedureReferenceData implements ApplicationRunner {
         int added = 0;
         for (MatterTypeSource source : sources) {
             for (String resource : source.resources()) {
-                if (matterTypes.declareIfNew(read(resource), "file:" + resource)) {
-                    added++;
+                try {
+                    if (matterTypes.declareIfNew(read(resource), "file:" + resource)) {
+                        added++;
+                    }
+                } catch (MatterTypes.Rejected e) {
+                    throw new IllegalStateException(resource + "：" + String.join("；", e.problems()), e);
                 }
             }
         }

@@ -5,4 +5,5 @@ alter table assistance_application
                                                           'COUNTY_DESIGNATED', 'ADULT_UNEMPLOYED_SEVERELY_DISABLED')),
     add column single_ground_note text;
 alter table assistance_application
-    add constraint assistance_application_single_ground check (not single_person or single_ground is not null) not valid;
+    add constraint assistance_application_single_ground
+        check (programme <> 'DIBAO' or not single_person or single_ground is not null) not valid;

@@ -196,9 +196,11 @@ class DemoProcedures implements DemoStep {
                         () -> cases.suspend(
                                 id,
                                 new Cases.Suspension(
+                                        "CORRECTION",
                                         today.minusDays(11),
                                         "申请内容不明确：请写明所需信息的名称或文号",
                                         List.of("CORRECTED_REQUEST"),
+                                        today.plusDays(4),
                                         LATE)))
                 .id();
     }

@@ -149,13 +149,17 @@ class CaseController {
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) List<String> missing,
             @RequestParam(required = false) String lateReason,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
             RedirectAttributes redirect) {
         return act(
                 id,
                 redirect,
-                "已中止计时，等待补正材料",
+                "已中止计时",
                 () -> cases.suspend(
-                        id, new Cases.Suspension(on, reason, missing == null ? List.of() : missing, lateReason)));
+                        id,
+                        new Cases.Suspension(
+                                kind, on, reason, missing == null ? List.of() : missing, until, lateReason)));
     }
 
     @PostMapping("/cases/{id}/resumption")

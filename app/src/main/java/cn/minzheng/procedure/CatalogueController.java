@@ -112,9 +112,12 @@ class CatalogueController {
               - {code: DECIDE, name: 作出决定, from: [CHECKING], to: DECIDED, roles: [DEPARTMENT_OFFICER],
                  basis: {document: DIBAO_SHQR, article: "21"}, decision: true}
             clocks:
+              - {code: ACCEPTANCE, name: 审查材料决定是否受理, from: OPENED, until: [ACCEPT],
+                 limit: {days: 5, dayType: WORKING}, basis: {document: DIBAO_SHQR, article: "10"}}
               - {code: TOTAL, name: 办理时限, from: ACCEPT, until: [DECIDE], limit: {days: 10, dayType: WORKING},
                  basis: {document: DIBAO_SHQR, article: "22"}}
-            suspension: {roles: [STREET_OFFICER], maxTimes: 1, basis: {document: DIBAO_SHQR, article: "10"}}
+            suspension: {roles: [STREET_OFFICER], maxTimes: 1, states: [RECEIVED], clocks: [ACCEPTANCE],
+                         maxDays: {days: 30, dayType: CALENDAR}, basis: {document: DIBAO_SHQR, article: "10"}}
             legalReview: {mode: ALWAYS, basis: {document: XZCF_FA, article: "58"}, returnTo: CHECKING}
             decision:
               drafterRoles: [DEPARTMENT_OFFICER]

@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param steps the transitions a case may take, each with its acting roles, basis, required documents and
  *     preconditions
  * @param clocks statutory time limits: N working or calendar days from a named event until another
- * @param suspension whether and by whom the clocks may be suspended (补正), or null when they may not
+ * @param suspensions the suspensions the law provides for (补正 before acceptance, 征求第三方意见 …): each in the
+ *     states and for the clocks its legal basis names, with a reason and an end; empty when the clocks never stop
  * @param termination who may terminate a case, on what basis, or null
  * @param notice the public notice (公示) before the decision: required, optional or forbidden
  * @param legalReview when a decision is major and must pass legal review before it is issued
@@ -47,7 +48,7 @@ public record MatterType(
         List<Step> steps,
         List<ClockRule> clocks,
         List<DocumentKind> documents,
-        SuspensionRule suspension,
+        List<SuspensionRule> suspensions,
         TerminationRule termination,
         NoticeRule notice,
         ReviewRule legalReview,
@@ -116,7 +117,30 @@ public record MatterType(
             String resume,
             Basis basis) {}
 
-    public record SuspensionRule(List<String> roles, int maxTimes, Basis basis, String label) {}
+    /**
+     * A suspension the law provides for. {@code states}: where it may be started (补正 only before 受理, 审核确认办法第十条);
+     * {@code clocks}: which clocks it stops (empty in declarations from before this rule: every suspendable clock);
+     * {@code resume}: PAUSE (the rest of the period runs on) or RESTART (政府信息公开条例第三十条), null for the clock's own;
+     * {@code maxTimes}: 1 for a one-time notice; {@code maxDays}: the longest it may last (its end), null when the clerk
+     * sets the end.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SuspensionRule(
+            String code,
+            String label,
+            List<String> roles,
+            List<String> states,
+            List<String> clocks,
+            String resume,
+            int maxTimes,
+            Limit maxDays,
+            Basis basis) {
+
+        /** Whether it stops this clock (a declaration naming no clocks stops every suspendable one). */
+        public boolean stops(ClockRule clock) {
+            return clocks.isEmpty() ? clock.suspendable() : clocks.contains(clock.code());
+        }
+    }
 
     public record TerminationRule(List<String> roles, Basis basis) {}
 
@@ -181,6 +205,20 @@ public record MatterType(
 
     public record DisclosureRule(List<String> outcomes, String profile, String title, Limit period, Basis basis) {}
 
+    /** The first declared suspension (the one-time 补正 notice, where there is one), or null. */
+    @JsonIgnore
+    public SuspensionRule suspension() {
+        return suspensions.isEmpty() ? null : suspensions.get(0);
+    }
+
+    /** A declared suspension by its code; null or blank: the first. */
+    public Optional<SuspensionRule> suspension(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.ofNullable(suspension());
+        }
+        return suspensions.stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
     public Optional<Step> step(String code) {
         return steps.stream().filter(s -> s.code().equals(code)).findFirst();
     }
@@ -232,9 +270,11 @@ public record MatterType(
                 all.add(c.extension().basis());
             }
         });
-        if (suspension != null && suspension.basis() != null) {
-            all.add(suspension.basis());
-        }
+        suspensions.forEach(s -> {
+            if (s.basis() != null) {
+                all.add(s.basis());
+            }
+        });
         if (termination != null && termination.basis() != null) {
             all.add(termination.basis());
         }
@@ -273,6 +313,11 @@ public record MatterType(
             }
             if (c.extension() != null && c.extension().max().parameter() != null) {
                 all.add(c.extension().max().parameter());
+            }
+        });
+        suspensions.forEach(s -> {
+            if (s.maxDays() != null && s.maxDays().parameter() != null) {
+                all.add(s.maxDays().parameter());
             }
         });
         if (notice != null && notice.period() != null && notice.period().parameter() != null) {

@@ -48,7 +48,16 @@ final class MatterTypeReader {
         }
     }
 
+    /** A stored version: read as it was declared (rules added since apply with their defaults). */
     static Result read(String yaml) {
+        return read(yaml, false);
+    }
+
+    /**
+     * @param strict a new declaration: held to every rule in force now (e.g. a suspension names the states and clocks its
+     *     legal basis provides for); stored versions are read leniently so that cases keep the version they opened under
+     */
+    static Result read(String yaml, boolean strict) {
         Yaml.Problems problems = new Yaml.Problems();
         Object parsed = Yaml.parse(yaml, problems);
         if (parsed == null) {
@@ -62,19 +71,21 @@ final class MatterTypeReader {
             problems.add("", "应为键值结构（code、name、states、steps …）");
             return new Result(null, problems.list());
         }
-        MatterType type = new Reading(root, problems).read();
+        MatterType type = new Reading(root, problems, strict).read();
         return new Result(problems.isEmpty() ? type : null, problems.list());
     }
 
     private static final class Reading {
         private final Yaml.Node root;
         private final Yaml.Problems problems;
+        private final boolean strict;
         private final Set<String> stateCodes = new LinkedHashSet<>();
         private final Set<String> documentCodes = new LinkedHashSet<>();
 
-        Reading(Yaml.Node root, Yaml.Problems problems) {
+        Reading(Yaml.Node root, Yaml.Problems problems, boolean strict) {
             this.root = root;
             this.problems = problems;
+            this.strict = strict;
         }
 
         MatterType read() {
@@ -178,7 +189,20 @@ final class MatterTypeReader {
                 clocks.add(clock);
             }
 
-            SuspensionRule suspension = suspension(root.get("suspension"));
+            List<SuspensionRule> suspensions = new ArrayList<>();
+            java.util.Map<String, ClockRule> clockNames = new java.util.HashMap<>();
+            clocks.forEach(c -> clockNames.put(c.code(), c));
+            if (root.has("suspension")) {
+                suspensions.add(suspension(root.get("suspension"), "CORRECTION", initial, clockNames));
+            }
+            for (Yaml.Node n : root.list("suspensions")) {
+                SuspensionRule rule = suspension(n, null, initial, clockNames);
+                if (suspensions.stream()
+                        .anyMatch(x -> x.code() != null && x.code().equals(rule.code()))) {
+                    problems.add(n.path(), "中止代码重复：" + rule.code());
+                }
+                suspensions.add(rule);
+            }
             ReviewRule review = review(root.get("legalReview"));
             DisclosureRule disclosure = root.has("disclosure") ? disclosure(root.get("disclosure"), decision) : null;
             if (notice != null && notice.forbidden() && disclosure != null) {
@@ -210,7 +234,7 @@ final class MatterTypeReader {
                     List.copyOf(steps),
                     List.copyOf(clocks),
                     List.copyOf(documents),
-                    suspension,
+                    List.copyOf(suspensions),
                     termination,
                     notice,
                     review == null ? new ReviewRule("NEVER", null, null, List.of(), false) : review,
@@ -362,16 +386,64 @@ final class MatterTypeReader {
             return new Limit(days, dayType, null);
         }
 
-        private SuspensionRule suspension(Yaml.Node s) {
-            if (s.value() == null) {
-                return null;
+        /**
+         * A suspension (中止). Since issue 11 a new declaration names the states it may start in and the clocks it stops,
+         * with the legal basis that provides for it; older versions keep their meaning with the safe defaults (the initial
+         * state only — 补正 comes before 受理 — and every suspendable clock).
+         */
+        private SuspensionRule suspension(
+                Yaml.Node s, String defaultCode, String initial, java.util.Map<String, ClockRule> clockNames) {
+            String code = s.has("code") ? code(s, "code") : defaultCode;
+            if (code == null) {
+                problems.add(s.path(), "须写明中止的代码（code）");
             }
             Integer max = s.integer("maxTimes");
             if (max != null && (max < 1 || max > 10)) {
                 problems.add(s.get("maxTimes").path(), "次数须在1到10之间");
             }
             String label = s.string("label") == null ? "补正材料" : s.string("label");
-            return new SuspensionRule(roles(s, "roles"), max == null ? 1 : max, basis(s.get("basis")), label);
+            List<String> states = s.strings("states");
+            if (states.isEmpty()) {
+                if (strict) {
+                    problems.add(s.path(), "须写明可以中止的状态（states），只能是法律依据规定可以中止的阶段（如受理前的补正）");
+                }
+                states = initial == null ? List.of() : List.of(initial);
+            }
+            for (String st : states) {
+                if (!stateCodes.contains(st)) {
+                    problems.add(s.get("states").path(), "状态不存在：" + st);
+                }
+            }
+            List<String> clocks = s.strings("clocks");
+            if (strict && !s.has("clocks")) {
+                problems.add(s.path(), "须写明中止哪些时限（clocks），依据须规定该时限可以中止；不中止任何时限的写 []");
+            }
+            for (String c : clocks) {
+                if (!clockNames.containsKey(c)) {
+                    problems.add(s.get("clocks").path(), "时限不存在：" + c);
+                } else if (!clockNames.get(c).suspendable()) {
+                    problems.add(s.get("clocks").path(), "时限 " + c + " 声明为不可中止（suspendable: false）");
+                }
+            }
+            String resume = s.string("resume");
+            if (resume != null && !Set.of("PAUSE", "RESTART").contains(resume)) {
+                problems.add(s.get("resume").path(), "恢复计时方式须为 PAUSE（扣除中止期间）或 RESTART（重新起算）");
+            }
+            Basis basis = basis(s.get("basis"));
+            if (strict && basis == null) {
+                problems.add(s.path(), "中止须写明法律依据（basis）");
+            }
+            Limit maxDays = s.has("maxDays") ? limit(s.get("maxDays"), true) : null;
+            return new SuspensionRule(
+                    code,
+                    label,
+                    roles(s, "roles"),
+                    List.copyOf(states),
+                    List.copyOf(clocks),
+                    resume,
+                    max == null ? 1 : max,
+                    maxDays,
+                    basis);
         }
 
         private TerminationRule termination(Yaml.Node t) {

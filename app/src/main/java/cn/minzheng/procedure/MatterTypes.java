@@ -130,7 +130,7 @@ public class MatterTypes {
     @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
     @Transactional(readOnly = true)
     public List<String> check(String yaml) {
-        MatterTypeReader.Result result = MatterTypeReader.read(yaml == null ? "" : yaml);
+        MatterTypeReader.Result result = MatterTypeReader.read(yaml == null ? "" : yaml, true);
         if (!result.ok()) {
             return result.problems();
         }
@@ -139,7 +139,7 @@ public class MatterTypes {
 
     /** For reference data: stores the declaration unless this exact content is already stored. */
     boolean declareIfNew(String yaml, String source) {
-        MatterTypeReader.Result result = MatterTypeReader.read(yaml);
+        MatterTypeReader.Result result = MatterTypeReader.read(yaml, true);
         if (!result.ok()) {
             throw new IllegalStateException(source + "：" + String.join("；", result.problems()));
         }
@@ -185,7 +185,7 @@ public class MatterTypes {
     }
 
     private MatterType store(String yaml, String source, String by) {
-        MatterTypeReader.Result result = MatterTypeReader.read(yaml == null ? "" : yaml);
+        MatterTypeReader.Result result = MatterTypeReader.read(yaml == null ? "" : yaml, true);
         if (!result.ok()) {
             throw new Rejected(result.problems());
         }
@@ -287,7 +287,7 @@ public class MatterTypes {
                 t.steps(),
                 t.clocks(),
                 t.documents(),
-                t.suspension(),
+                t.suspensions(),
                 t.termination(),
                 t.notice(),
                 t.legalReview(),

@@ -110,6 +110,7 @@ class DibaoJourneyTest {
         long id = intake.application().id();
         long caseId = intake.application().caseId();
         assertThat(intake.application().matterType()).isEqualTo("ASSIST_DIBAO");
+        assertThat(As.street().call(() -> cases.view(caseId)).suspendedUntil()).isEqualTo(d(7, 31));
         Applications.CorrectionNotice notice = As.street().call(() -> applications.correctionNotice(id));
         assertThat(notice.missing()).hasSize(3);
         // Bringing only part of it does not let the case be accepted.
@@ -124,12 +125,12 @@ class DibaoJourneyTest {
         Cases.ClockView total = clock(caseId, "TOTAL");
         assertThat(total.limitDays()).isEqualTo(30);
         assertThat(total.startedOn()).isEqualTo(d(7, 3));
-        // … and never a second time: the one-time notice is the kernel's single suspension.
+        // … and never after acceptance: 补正 comes before 受理 (审核确认办法第十条), the 30 working days do not stop.
         assertThatThrownBy(() -> As.street()
                         .run(() -> cases.suspend(
                                 caseId, new Cases.Suspension(d(7, 3), "再补一份材料", List.of("INCOME_PROOF"), "补录"))))
                 .isInstanceOf(BusinessRuleViolation.class)
-                .hasMessageContaining("一次性告知");
+                .hasMessageContaining("第十条");
 
         As.street().run(() -> cases.perform(caseId, "START_INVESTIGATION", act(d(7, 6))));
 

@@ -26,6 +26,7 @@ class PaymentController {
     private final Reissues reissues;
     private final AssistanceStatistics statistics;
     private final BankFiles bankFiles;
+    private final java.time.Clock clock;
 
     PaymentController(
             AssistanceCatalogue catalogue,
@@ -33,7 +34,9 @@ class PaymentController {
             BankReturns returns,
             Reissues reissues,
             AssistanceStatistics statistics,
-            BankFiles bankFiles) {
+            BankFiles bankFiles,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.rolls = rolls;
         this.returns = returns;
@@ -54,7 +57,7 @@ class PaymentController {
         model.addAttribute("programme", programme);
         // A fresh key per form: pressing "generate" twice, or resubmitting the page, cannot make a second roll.
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
-        model.addAttribute("nextMonth", YearMonth.now().plusMonths(1));
+        model.addAttribute("nextMonth", YearMonth.now(clock).plusMonths(1));
         return "assistance/payment-rolls";
     }
 
@@ -142,7 +145,7 @@ class PaymentController {
     @GetMapping("/assistance/statistics")
     @PreAuthorize("hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER')")
     String statistics(@RequestParam(required = false) Integer year, Model model) {
-        int shown = year == null ? LocalDate.now().getYear() : year;
+        int shown = year == null ? LocalDate.now(clock).getYear() : year;
         model.addAttribute("stats", statistics.of(shown));
         return "assistance/statistics";
     }

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -222,7 +221,7 @@ public class PortalApplications {
     }
 
     private PublicStatus status(long id, String receipt, String programme, Instant submitted, String state, Long app) {
-        LocalDate submittedOn = submitted.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        LocalDate submittedOn = submitted.atZone(clock.getZone()).toLocalDate();
         String label = switch (programme) {
             case "DIBAO" -> "最低生活保障";
             case "TEKUN" -> "特困人员救助供养";
@@ -385,7 +384,7 @@ public class PortalApplications {
     }
 
     private String receiptNumber(Instant now) {
-        String day = DateTimeFormatter.ofPattern("yyyyMMdd").format(now.atZone(ZoneId.of("Asia/Shanghai")));
+        String day = DateTimeFormatter.ofPattern("yyyyMMdd").format(now.atZone(clock.getZone()));
         for (int attempt = 0; attempt < 20; attempt++) {
             String candidate = "WS" + day + String.format("%06d", random.nextInt(1_000_000));
             long used = jdbc.sql("select count(*) from assistance_portal_application where receipt_no = ?")

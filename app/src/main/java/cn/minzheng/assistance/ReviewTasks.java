@@ -124,7 +124,7 @@ public class ReviewTasks {
     /** What one run of the generator did; {@code -1} when another instance held the lock. */
     public record Generated(int periodic, int deaths) {}
 
-    @Scheduled(cron = "${minzheng.assistance.review-cron:0 20 2 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${minzheng.assistance.review-cron:0 20 2 * * *}", zone = "${minzheng.zone:Asia/Shanghai}")
     void nightly() {
         Generated g = generate(LocalDate.now(clock));
         if (g.periodic() + g.deaths() > 0) {

@@ -11,7 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The auditors' side of the trail: browse entries, verify the chain. */
 @Service
@@ -19,9 +21,21 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
+    private final ZoneId zone;
+    private final AuditChainer chainer;
+    private final TransactionTemplate readOnly;
 
-    AuditLog(JdbcClient jdbc, DataSource dataSource) {
+    AuditLog(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            java.time.Clock clock,
+            AuditChainer chainer,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.zone = clock.getZone();
+        this.chainer = chainer;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(5_000);
     }
@@ -62,7 +76,6 @@ public class AuditLog {
             where.append(" and target_id = ?");
             params.add(filter.targetId().trim());
         }
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
         if (filter.from() != null) {
             where.append(" and occurred_at >= ?");
             params.add(java.sql.Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
@@ -79,7 +92,7 @@ public class AuditLog {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) Math.max(0, page) * size);
-        List<AuditEntry> entries = jdbc.sql("select * from audit_entry" + where + " order by seq desc limit ? offset ?")
+        List<AuditEntry> entries = jdbc.sql("select * from audit_entry" + where + " order by id desc limit ? offset ?")
                 .params(pageParams)
                 .query((rs, n) -> map(rs))
                 .list();
@@ -87,19 +100,23 @@ public class AuditLog {
     }
 
     @PreAuthorize("hasRole('AUDIT_ADMIN')")
-    @Transactional(readOnly = true)
     public ChainVerification verify() {
         return verifyChain();
     }
 
-    /** For the command line, where there is no signed-in auditor. */
-    @Transactional(readOnly = true)
+    /**
+     * For the command line, where there is no signed-in auditor. Links whatever has been committed but not yet linked
+     * first, so that the walk covers every entry written before the call.
+     */
     ChainVerification verifyChain() {
-        Walker walker = new Walker();
-        streaming.query("select * from audit_entry order by seq", rs -> {
-            walker.accept(map(rs));
+        chainer.catchUp();
+        return readOnly.execute(status -> {
+            Walker walker = new Walker();
+            streaming.query("select * from audit_entry where seq is not null order by seq", rs -> {
+                walker.accept(map(rs));
+            });
+            return walker.result();
         });
-        return walker.result();
     }
 
     /** Checks each entry against the one before it; stops at the first break. */
@@ -143,7 +160,8 @@ public class AuditLog {
 
     static AuditEntry map(ResultSet rs) throws SQLException {
         return new AuditEntry(
-                rs.getLong("seq"),
+                rs.getLong("id"),
+                (Long) rs.getObject("seq"),
                 rs.getTimestamp("occurred_at").toInstant(),
                 rs.getString("actor"),
                 rs.getString("action"),

@@ -12,28 +12,29 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Appends entries to the audit trail. An entry is written in the caller's transaction, so a decision and its audit
- * entry commit or roll back together. Writers are serialised by a transaction-scoped advisory lock, so every entry
- * chains to exactly the one before it.
+ * entry commit or roll back together. Appending waits for no other writer: the entry is inserted unchained, and after
+ * the commit the {@link AuditChainer} links it into the SM3 chain, behind every entry committed before it.
  */
 @Service
 public class AuditTrail {
-
-    /** Arbitrary but fixed key of the advisory lock that serialises chain writes. */
-    private static final long CHAIN_LOCK = 0x4D5A_4155_4449_5401L;
 
     private static final int MAX_REASON = 200;
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditChainer chainer;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, Clock clock, AuditChainer chainer) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.chainer = chainer;
     }
 
     /** Records the event as done by the signed-in user (or "system" when no one is signed in). */
@@ -48,49 +49,39 @@ public class AuditTrail {
         append(actor, event);
     }
 
+    /**
+     * Links every entry committed so far into the chain (it happens within a second anyway): for whoever is about to
+     * read the chain's hashes, such as an evidence export.
+     */
+    public void chainPending() {
+        chainer.catchUp();
+    }
+
     private void append(String actor, AuditEvent event) {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(?)")
-                .param(CHAIN_LOCK)
-                .query()
-                .singleValue();
-        record Head(long seq, String hash) {}
-        Head head = jdbc.sql("select seq, hash from audit_entry order by seq desc limit 1")
-                .query(Head.class)
-                .optional()
-                .orElse(new Head(0, ChainHash.GENESIS));
-        AuditEntry entry = new AuditEntry(
-                head.seq() + 1,
-                ChainHash.truncate(clock.instant()),
-                clean(actor),
-                clean(event.action()),
-                clean(event.targetType()),
-                clean(event.targetId()),
-                DataScopes.current().map(DataScope::code).orElse(null),
-                event.result().name(),
-                clean(event.reason()),
-                clientAddress().orElse(null),
-                head.hash(),
-                null);
-        String hash = ChainHash.of(head.hash(), entry);
         jdbc.sql("""
-                        insert into audit_entry (seq, occurred_at, actor, action, target_type, target_id, actor_scope,
-                                                 result, reason, client_address, prev_hash, hash)
-                        values (:seq, :occurredAt, :actor, :action, :targetType, :targetId, :scopeCode,
-                                :result, :reason, :clientAddress, :prevHash, :hash)
+                        insert into audit_entry (occurred_at, actor, action, target_type, target_id, actor_scope,
+                                                 result, reason, client_address)
+                        values (:occurredAt, :actor, :action, :targetType, :targetId, :scopeCode,
+                                :result, :reason, :clientAddress)
                         """)
-                .param("seq", entry.seq())
-                .param("occurredAt", java.sql.Timestamp.from(entry.occurredAt()))
-                .param("actor", entry.actor())
-                .param("action", entry.action())
-                .param("targetType", entry.targetType())
-                .param("targetId", entry.targetId())
-                .param("scopeCode", entry.scopeCode())
-                .param("result", entry.result())
-                .param("reason", entry.reason())
-                .param("clientAddress", entry.clientAddress())
-                .param("prevHash", entry.prevHash())
-                .param("hash", hash)
+                .param("occurredAt", java.sql.Timestamp.from(ChainHash.truncate(clock.instant())))
+                .param("actor", clean(actor))
+                .param("action", clean(event.action()))
+                .param("targetType", clean(event.targetType()))
+                .param("targetId", clean(event.targetId()))
+                .param("scopeCode", DataScopes.current().map(DataScope::code).orElse(null))
+                .param("result", event.result().name())
+                .param("reason", clean(event.reason()))
+                .param("clientAddress", clientAddress().orElse(null))
                 .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    chainer.wake();
+                }
+            });
+        }
     }
 
     static String currentActor() {

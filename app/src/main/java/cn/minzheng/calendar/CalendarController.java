@@ -29,8 +29,10 @@ class CalendarController {
     private final WorkingCalendar calendar;
     private final CalendarImport importer;
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    CalendarController(WorkingCalendar calendar, CalendarImport importer, JdbcClient jdbc) {
+    CalendarController(WorkingCalendar calendar, CalendarImport importer, JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.calendar = calendar;
         this.importer = importer;
         this.jdbc = jdbc;
@@ -115,8 +117,8 @@ class CalendarController {
         return "redirect:/calendar";
     }
 
-    private static int pickYear(List<Integer> known) {
-        int current = LocalDate.now().getYear();
+    private int pickYear(List<Integer> known) {
+        int current = LocalDate.now(clock).getYear();
         if (known.contains(current) || known.isEmpty()) {
             return current;
         }

@@ -7,7 +7,6 @@ import cn.minzheng.platform.District;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -153,7 +152,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     }
 
     private LockedException locked(Instant until) {
-        String time = LocalDateTime.ofInstant(until, ZoneId.of("Asia/Shanghai")).format(UNLOCK_TIME);
+        String time = LocalDateTime.ofInstant(until, clock.getZone()).format(UNLOCK_TIME);
         return new LockedException("账号已锁定，请于 " + time + " 后重试，或联系安全管理员解锁。");
     }
 

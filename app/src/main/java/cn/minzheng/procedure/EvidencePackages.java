@@ -107,9 +107,9 @@ public class EvidencePackages {
         byte[] manifestBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         String manifestSm3 = Sm3.hex(manifestBytes);
 
-        // Record the export and read the chain segment in one short transaction: the audit trail's lock is held from
-        // the export entry until commit, so the entry read last is the export itself.
-        byte[] auditBytes = transactions.execute(status -> {
+        // Record the export, have it linked into the audit chain, then read the chain segment: the entry read last is
+        // the export itself.
+        transactions.executeWithoutResult(status -> {
             audit.record(AuditEvent.success("EVIDENCE_EXPORTED", "procedure_case", view.id())
                     .because("manifest sm3 " + manifestSm3));
             LocalDate today = LocalDate.now(clock);
@@ -129,8 +129,10 @@ public class EvidencePackages {
                             null,
                             null),
                     clock.instant());
-            return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of("entries", segment(view.id())));
         });
+        audit.chainPending();
+        byte[] auditBytes = transactions.execute(status ->
+                json.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of("entries", segment(view.id()))));
 
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             put(zip, "manifest.json", manifestBytes);

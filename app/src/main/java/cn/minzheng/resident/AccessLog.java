@@ -27,9 +27,11 @@ class AccessLog {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final ZoneId zone;
 
-    AccessLog(JdbcClient jdbc, AuditTrail audit) {
+    AccessLog(JdbcClient jdbc, AuditTrail audit, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.zone = clock.getZone();
         this.audit = audit;
     }
 
@@ -140,7 +142,6 @@ class AccessLog {
             sql.append(" and a.actor = ?");
             params.add(filter.actor().strip());
         }
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
         if (filter.from() != null) {
             sql.append(" and a.accessed_at >= ?");
             params.add(java.sql.Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));

@@ -1,5 +1,6 @@
 package cn.minzheng.verification;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthorisationApiController {
 
     private final Authorisations authorisations;
+    private final Clock clock;
 
-    AuthorisationApiController(Authorisations authorisations) {
+    AuthorisationApiController(Authorisations authorisations, Clock clock) {
         this.authorisations = authorisations;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/verification/authorisations")
@@ -67,6 +70,6 @@ class AuthorisationApiController {
             @PathVariable long id,
             @RequestParam(defaultValue = "DIBAO") String programme,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-        return authorisations.coverage(id, programme, on == null ? LocalDate.now() : on);
+        return authorisations.coverage(id, programme, on == null ? LocalDate.now(clock) : on);
     }
 }

@@ -1,6 +1,7 @@
 package cn.minzheng.verification;
 
 import cn.minzheng.shared.BusinessRuleViolation;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -19,15 +20,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AuthorisationController {
 
     private final Authorisations authorisations;
+    private final Clock clock;
 
-    AuthorisationController(Authorisations authorisations) {
+    AuthorisationController(Authorisations authorisations, Clock clock) {
         this.authorisations = authorisations;
+        this.clock = clock;
     }
 
     @GetMapping("/verification/households/{id}/authorisations")
     @PreAuthorize(Authorisations.READ)
     String household(@PathVariable long id, @RequestParam(defaultValue = "DIBAO") String programme, Model model) {
-        Authorisations.Coverage coverage = authorisations.coverage(id, programme, LocalDate.now());
+        Authorisations.Coverage coverage = authorisations.coverage(id, programme, LocalDate.now(clock));
         model.addAttribute("coverage", coverage);
         model.addAttribute(
                 "letters",
@@ -35,7 +38,7 @@ class AuthorisationController {
                         .map(m -> new Letters(m, authorisations.ofResident(m.residentId())))
                         .toList());
         model.addAttribute("signers", Authorisation.Signer.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "verification/authorisations";
     }
 

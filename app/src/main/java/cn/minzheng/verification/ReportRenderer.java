@@ -23,12 +23,13 @@ class ReportRenderer {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final District district;
     private final Regions regions;
+    private final ZoneId zone;
 
-    ReportRenderer(District district, Regions regions) {
+    ReportRenderer(District district, Regions regions, java.time.Clock clock) {
+        this.zone = clock.getZone();
         this.district = district;
         this.regions = regions;
     }
@@ -82,7 +83,7 @@ class ReportRenderer {
                     s.provider(),
                     s.deliveredAt() == null
                             ? "未交付"
-                            : s.deliveredAt().atZone(BEIJING).format(DAY),
+                            : s.deliveredAt().atZone(zone).format(DAY),
                     s.deliveryId() == null ? "—" : String.valueOf(s.hits())));
         }
         pdf.table(List.of("数据项", "提供部门", "数据交付日期", "比对到信息（条）"), sources, new float[] {3, 3, 2, 2});
@@ -133,7 +134,7 @@ class ReportRenderer {
                 any = true;
                 pdf.line("疑点 " + n + " · " + e.kindLabel()
                         + (e.outcome() == null ? "" : "：" + e.outcomeLabel()) + "（"
-                        + e.decidedAt().atZone(BEIJING).format(DAY) + "，" + e.decidedBy() + "）：" + e.reason()
+                        + e.decidedAt().atZone(zone).format(DAY) + "，" + e.decidedBy() + "）：" + e.reason()
                         + (e.evidence().isEmpty()
                                 ? ""
                                 : "；证据 " + e.evidence().size() + " 份（SM3 "

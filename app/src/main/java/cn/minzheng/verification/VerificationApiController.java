@@ -37,6 +37,7 @@ class VerificationApiController {
     private final BatchVerifications batches;
     private final VerificationStatistics statistics;
     private final VerificationWorker worker;
+    private final java.time.Clock clock;
 
     VerificationApiController(
             Sources sources,
@@ -46,7 +47,8 @@ class VerificationApiController {
             VerificationReports reports,
             BatchVerifications batches,
             VerificationStatistics statistics,
-            VerificationWorker worker) {
+            VerificationWorker worker,
+            java.time.Clock clock) {
         this.sources = sources;
         this.deliveries = deliveries;
         this.requests = requests;
@@ -55,6 +57,7 @@ class VerificationApiController {
         this.batches = batches;
         this.statistics = statistics;
         this.worker = worker;
+        this.clock = clock;
     }
 
     // --- sources ---------------------------------------------------------------------------------------------------
@@ -276,7 +279,7 @@ class VerificationApiController {
     @PreAuthorize(VerificationRoles.STATISTICS)
     VerificationStatistics.Report statistics(
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        YearMonth now = YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+        YearMonth now = YearMonth.now(clock);
         return statistics.between(month(from, now.withMonth(1)), month(to, now));
     }
 

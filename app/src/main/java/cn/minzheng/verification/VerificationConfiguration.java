@@ -76,7 +76,7 @@ class VerificationConfiguration {
             this.clock = clock;
         }
 
-        @Scheduled(cron = "${minzheng.verification.batch.cron:0 30 2 1 * *}", zone = "Asia/Shanghai")
+        @Scheduled(cron = "${minzheng.verification.batch.cron:0 30 2 1 * *}", zone = "${minzheng.zone:Asia/Shanghai}")
         void run() {
             SystemActor.run(district.scope(), () -> batches.runScheduled(YearMonth.now(clock)), "DEPARTMENT_OFFICER");
         }

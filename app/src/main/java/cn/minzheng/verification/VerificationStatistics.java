@@ -25,10 +25,12 @@ class VerificationStatistics {
 
     private final JdbcClient jdbc;
     private final Regions regions;
+    private final java.time.Clock clock;
 
-    VerificationStatistics(JdbcClient jdbc, Regions regions) {
+    VerificationStatistics(JdbcClient jdbc, Regions regions, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.regions = regions;
+        this.clock = clock;
     }
 
     record Row(
@@ -69,13 +71,13 @@ class VerificationStatistics {
             throw new BusinessRuleViolation("统计期间最长五年");
         }
         DataScope scope = DataScopes.current().orElseThrow(() -> new NotFound("没有数据范围"));
-        ZoneId beijing = ZoneId.of("Asia/Shanghai");
+        ZoneId beijing = clock.getZone();
         var start = java.sql.Timestamp.from(from.atDay(1).atStartOfDay(beijing).toInstant());
         var end = java.sql.Timestamp.from(
                 to.plusMonths(1).atDay(1).atStartOfDay(beijing).toInstant());
         LocalDate today = regions.today();
         List<Row> rows = jdbc.sql("""
-                        select to_char(requested_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+                        select to_char(requested_at at time zone ?, 'YYYY-MM') as month,
                                substr(community_code, 1, 9) as street,
                                count(*) as requests, count(distinct household_id) as households,
                                coalesce(sum(persons), 0) as persons, coalesce(sum(records_compared), 0) as records,
@@ -85,7 +87,7 @@ class VerificationStatistics {
                           and requested_at >= ? and requested_at < ?
                         group by 1, 2 order by 1, 2
                         """)
-                .params(scope.code(), start, end)
+                .params(beijing.getId(), scope.code(), start, end)
                 .query((rs, n) -> {
                     String street = rs.getString("street");
                     return new Row(

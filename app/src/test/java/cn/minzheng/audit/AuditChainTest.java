@@ -177,6 +177,84 @@ class AuditChainTest {
     }
 
     @Test
+    void aWriterDoesNotWaitForAnotherWritersOpenTransaction() throws Exception {
+        java.util.concurrent.CountDownLatch appended = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            // a page that logs a read first and renders the record afterwards, still inside its transaction
+            java.util.concurrent.Future<?> slow = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                trail.recordAs("slow", AuditEvent.success("SLOW_READ", "thing", 1));
+                appended.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(appended.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            // used to wait on the chain lock until the slow transaction committed, which waits for this one: never
+            java.util.concurrent.CompletableFuture.runAsync(() -> transactions.executeWithoutResult(
+                            status -> trail.recordAs("fast", AuditEvent.success("FAST_READ", "thing", 2))))
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            // and the chain moves on past the open transaction
+            java.util.concurrent.CompletableFuture.runAsync(trail::chainPending)
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            release.countDown();
+            slow.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdown();
+        }
+        ChainVerification result = verify();
+        assertThat(result.intact()).isTrue();
+        assertThat(result.entriesChecked()).isEqualTo(result.headSeq());
+        // the slow entry arrived first and was linked last, behind the one that committed before it
+        var entries = SystemActor.call(
+                        district.scope(),
+                        () -> log.entries(new AuditLog.Filter(null, null, "thing", null, null, null), 0, 500),
+                        "AUDIT_ADMIN")
+                .entries();
+        AuditEntry slowEntry = entries.stream()
+                .filter(e -> e.action().equals("SLOW_READ"))
+                .findFirst()
+                .orElseThrow();
+        AuditEntry fastEntry = entries.stream()
+                .filter(e -> e.action().equals("FAST_READ"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(slowEntry.id()).isLessThan(fastEntry.id());
+        assertThat(slowEntry.seq()).isGreaterThan(fastEntry.seq());
+    }
+
+    @Test
+    void aRolledBackAppendLeavesNoGap() {
+        transactions.executeWithoutResult(status -> {
+            trail.recordAs("tester", AuditEvent.success("ROLLED_BACK", "thing", 9));
+            status.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(status -> trail.recordAs("tester", AuditEvent.success("KEPT", "thing", 10)));
+        ChainVerification result = verify();
+        assertThat(result.intact()).isTrue();
+        assertThat(result.entriesChecked()).isEqualTo(result.headSeq());
+    }
+
+    @Test
+    void theApplicationMayLinkAnEntryOnceAndChangeNothingElse() throws SQLException {
+        long head = head();
+        try (Connection app = DriverManager.getConnection(access.jdbcUrl(), access.appUser(), access.appPassword());
+                Statement statement = app.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate(
+                            "update audit_entry set seq = seq, hash = repeat('0', 64) where seq = " + head))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.executeUpdate("update audit_entry set seq = null where seq = " + head))
+                    .hasMessageContaining("append-only");
+        }
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
     void controlCharactersCannotForgeLines() {
         assertThat(AuditTrail.clean("ok\r\nFAKE ENTRY\u001b[31m")).doesNotContain("\n", "\r", "\u001b");
     }

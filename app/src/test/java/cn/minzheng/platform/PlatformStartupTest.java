@@ -60,6 +60,19 @@ class PlatformStartupTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
     }
 
+    @Autowired
+    org.springframework.web.servlet.resource.ResourceUrlProvider resourceUrls;
+
+    @Test
+    void servesStaticFilesUnderTheirOwnPrefixesOnly() throws Exception {
+        mvc.perform(get("/css/minzheng.css")).andExpect(status().isOk());
+        mvc.perform(get("/js/minzheng.js")).andExpect(status().isOk());
+        mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+        // no catch-all: every page link used to be looked up among the static files (issue 14, C14)
+        assertThat(resourceUrls.getHandlerMap()).doesNotContainKey("/**");
+        assertThat(resourceUrls.getForLookupPath("/assistance/applications")).isNull();
+    }
+
     @Test
     void loadsTheReferenceDataAndTheFirstAdministratorOnFirstStart() {
         assertThat(jdbc.queryForObject(

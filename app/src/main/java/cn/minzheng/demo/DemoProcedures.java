@@ -77,6 +77,12 @@ class DemoProcedures implements DemoStep {
         LocalDate today = LocalDate.now(clock);
         int rounds = "district".equals(size) ? 10 : 1;
         int built = 0;
+        for (String reviewer : List.of("fazhi", "fazhi2")) {
+            as(
+                    reviewer,
+                    () -> reviews.recordQualification(new LegalReviews.Qualification(
+                            "A2019" + (reviewer.length() * 1234567L) + "01", LocalDate.of(2019, 9, 1), false)));
+        }
         for (int round = 0; round < rounds; round++) {
             String street = String.format("%s%03d", district.code(), 1 + round % 10);
             String other = String.format("%s%03d", district.code(), 1 + (round + 1) % 10);
@@ -140,23 +146,32 @@ class DemoProcedures implements DemoStep {
 
     private long penaltyAwaitingReview(DemoNames names, String community, LocalDate today) {
         long id = open("qu_jingban", "ADMIN_PENALTY", community, names.person(), "PERSON", today.minusDays(30));
-        attach("qu_jingban", id, "FILING_FORM", "EVIDENCE", "INFORM_NOTICE");
+        attach("qu_jingban", id, "FILING_FORM", "EVIDENCE", "INFORM_NOTICE", "STATEMENT_RECORD", "HEARING_WAIVER");
         as("qu_jingban", () -> cases.perform(id, "INVESTIGATE", act(today.minusDays(28), "qu_jingban2")));
         as("qu_jingban", () -> cases.perform(id, "INFORM", act(today.minusDays(20))));
+        as("qu_jingban", () -> cases.perform(id, "RECORD_STATEMENT", act(today.minusDays(19))));
+        as("qu_jingban", () -> cases.perform(id, "WAIVE_HEARING", act(today.minusDays(19))));
         Decisions.DecisionView draft =
-                as("qu_jingban", () -> decisions.draft(id, penalty(today.minusDays(6), "2000000", false)));
+                as("qu_jingban", () -> decisions.draft(id, penalty(today.minusDays(6), "PERSON", "2000000")));
+        attach("quju_lingdao", id, "DISCUSSION_MINUTES");
+        as("quju_lingdao", () -> cases.perform(id, "COLLECTIVE_DISCUSSION", act(today.minusDays(5))));
         return as("qu_jingban", () -> decisions.submitForReview(draft.id())).caseId();
     }
 
     private long penaltyDecided(String community, LocalDate today) {
-        long id =
-                open("qu_jingban2", "ADMIN_PENALTY", community, "某某养老服务有限公司（演示）", "ORGANISATION", today.minusDays(40));
-        attach("qu_jingban2", id, "FILING_FORM", "EVIDENCE", "INFORM_NOTICE", "HEARING_RECORD");
-        as("qu_jingban2", () -> cases.perform(id, "INVESTIGATE", act(today.minusDays(38), "qu_jingban")));
-        as("qu_jingban2", () -> cases.perform(id, "INFORM", act(today.minusDays(30))));
-        as("qu_jingban2", () -> cases.perform(id, "HOLD_HEARING", act(today.minusDays(20))));
+        long id = open("qu_jingban2", "ADMIN_PENALTY", community, "某某福利彩票代销点（演示）", "ORGANISATION", today.minusDays(60));
+        attach("qu_jingban2", id, "FILING_FORM", "EVIDENCE", "INFORM_NOTICE", "HEARING_REQUEST", "HEARING_NOTICE");
+        as("qu_jingban2", () -> cases.perform(id, "INVESTIGATE", act(today.minusDays(58), "qu_jingban")));
+        as("qu_jingban2", () -> cases.perform(id, "INFORM", act(today.minusDays(50))));
+        as("qu_jingban2", () -> cases.perform(id, "REQUEST_HEARING", act(today.minusDays(49))));
+        as("qu_jingban2", () -> cases.perform(id, "NOTIFY_HEARING", act(today.minusDays(48))));
+        attach("qu_jingban2", id, "HEARING_RECORD", "STATEMENT_RECORD");
+        as("qu_jingban2", () -> cases.perform(id, "HOLD_HEARING", act(today.minusDays(30))));
+        as("qu_jingban2", () -> cases.perform(id, "RECORD_STATEMENT", act(today.minusDays(30))));
         Decisions.DecisionView draft =
-                as("qu_jingban2", () -> decisions.draft(id, penalty(today.minusDays(15), "3000000", true)));
+                as("qu_jingban2", () -> decisions.draft(id, penalty(today.minusDays(15), "ORGANISATION", "3000000")));
+        attach("quju_lingdao", id, "DISCUSSION_MINUTES");
+        as("quju_lingdao", () -> cases.perform(id, "COLLECTIVE_DISCUSSION", act(today.minusDays(14))));
         as("qu_jingban2", () -> decisions.submitForReview(draft.id()));
         Map<ReviewChecklist, Boolean> checklist = new EnumMap<>(ReviewChecklist.class);
         for (ReviewChecklist item : ReviewChecklist.values()) {
@@ -167,6 +182,7 @@ class DemoProcedures implements DemoStep {
                 () -> reviews.review(
                         draft.id(), new LegalReviews.Review(checklist, "PASSED", "事实清楚，证据确凿，程序合法，适用依据正确，罚款在裁量基准之内。")));
         as("quju_lingdao", () -> cases.perform(id, "DECIDE", act(today.minusDays(5))));
+        attach("qu_jingban2", id, "DELIVERY_RECEIPT");
         return as("qu_jingban2", () -> cases.perform(id, "DELIVER", act(today.minusDays(3))))
                 .id();
     }
@@ -228,21 +244,30 @@ class DemoProcedures implements DemoStep {
         return new Cases.Act(on, null, LATE, List.of(participants));
     }
 
-    private static Decisions.Draft penalty(LocalDate on, String fineFen, boolean hearing) {
+    /** 《彩票管理条例》第十八条 violated (selling to a minor), 第四十一条 the 罚则: a fine of the given amount. */
+    private static Decisions.Draft penalty(LocalDate on, String partyKind, String fineFen) {
         return new Decisions.Draft(
                 null,
-                Map.of(
-                        "violationEstablished", "true",
-                        "minorAndCorrected", "false",
-                        "fineFen", fineFen,
-                        "severeSanction", "false",
-                        "hearingHeld", Boolean.toString(hearing)),
-                "经调查，当事人未按规定建立入院评估制度，经责令改正后逾期未改正。",
+                Map.ofEntries(
+                        Map.entry(
+                                "partyAddress", "ORGANISATION".equals(partyKind) ? "西安市雁塔区某路某号（演示）" : "西安市雁塔区某小区（演示）"),
+                        Map.entry("violationFacts", "当事人在福利彩票代销点向未成年人销售彩票"),
+                        Map.entry("evidence", "现场检查笔录、视听资料、询问笔录（演示）"),
+                        Map.entry("violationEstablished", "true"),
+                        Map.entry("noFault", "false"),
+                        Map.entry("minorCorrected", "false"),
+                        Map.entry("firstMinorCorrected", "false"),
+                        Map.entry("spareFirstOffence", "false"),
+                        Map.entry("penaltyType", "FINE"),
+                        Map.entry("fineFen", fineFen)),
+                "经调查，当事人向未成年人销售彩票，违法事实清楚，证据确凿。",
                 List.of(),
                 false,
                 null,
                 on,
-                LATE);
+                LATE,
+                List.of(cn.minzheng.procedure.Basis.of("CAIPIAO_TL", "18")),
+                List.of(cn.minzheng.procedure.Basis.of("CAIPIAO_TL", "41")));
     }
 
     private static String street(String community) {

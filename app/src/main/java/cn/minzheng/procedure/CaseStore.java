@@ -107,6 +107,15 @@ class CaseStore {
                         """).params(suspensions, kind, until, id).update();
     }
 
+    /** Whether the step was taken on the case (the timeline, append-only, says so). */
+    boolean stepTaken(long caseId, String step) {
+        return jdbc.sql("select count(*) from case_event where case_id = ? and kind = 'STEP' and step_code = ?")
+                        .params(caseId, step)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** How often this kind of suspension was started on the case (events from before kinds count as the first kind). */
     int suspensionsOfKind(long caseId, String kind, String firstKind) {
         return jdbc.sql("""

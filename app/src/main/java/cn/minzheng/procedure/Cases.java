@@ -973,8 +973,44 @@ public class Cases {
                 .query(String.class)
                 .list());
         Optional<Notices.Latest> latest = notices.latestPublicity(c.id());
-        boolean live = decisionRows.live(c.id()).isPresent();
-        return new StepGuard.Facts(kinds, latest, live, today);
+        Optional<DecisionRow> live = decisionRows.live(c.id());
+        Set<String> steps = new LinkedHashSet<>(
+                jdbc.sql("select distinct step_code from case_event where case_id = ? and kind = 'STEP'")
+                        .param(c.id())
+                        .query(String.class)
+                        .list());
+        Map<String, StatutoryClock> clocks = new LinkedHashMap<>();
+        store.clocks(c.id()).forEach(k -> clocks.merge(k.code(), k, (a, b) -> b.id() > a.id() ? b : a));
+        // 集体讨论 after the latest draft: a discussion of an earlier draft does not cover a new one
+        boolean discussed = live.isPresent()
+                && jdbc.sql("""
+                                        select count(*) from case_event e
+                                        where e.case_id = ? and e.kind = 'STEP' and e.step_code in (:steps)
+                                          and e.seq > (select max(d.seq) from case_event d
+                                                       where d.case_id = e.case_id and d.kind = 'DECISION_DRAFTED')
+                                        """.replace(":steps", discussionSteps(c)))
+                                .param(c.id())
+                                .query(Long.class)
+                                .single()
+                        > 0;
+        return new StepGuard.Facts(
+                kinds,
+                latest,
+                live.isPresent(),
+                today,
+                steps,
+                clocks,
+                live.map(DecisionRow::major).orElse(false),
+                discussed);
+    }
+
+    /** The matter type's 集体讨论 steps as a quoted SQL list (codes are A–Z, 0–9, _ by the declaration's rule). */
+    private String discussionSteps(CaseRecord c) {
+        List<String> codes = matterTypes.byId(c.matterTypeVersionId()).steps().stream()
+                .filter(MatterType.Step::discussion)
+                .map(s -> "'" + s.code() + "'")
+                .toList();
+        return codes.isEmpty() ? "''" : String.join(",", codes);
     }
 
     CaseView view(CaseRecord c) {

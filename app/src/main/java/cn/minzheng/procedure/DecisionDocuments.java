@@ -26,7 +26,7 @@ class DecisionDocuments {
     private final District district;
     private final JsonMapper json;
     private final String bureau;
-    private final String reconsiderationBody;
+    private final Remedies remedies;
 
     DecisionDocuments(
             LegalBasis legalBasis,
@@ -35,14 +35,14 @@ class DecisionDocuments {
             District district,
             JsonMapper json,
             @Value("${minzheng.procedure.bureau-name:西安市雁塔区民政局}") String bureau,
-            @Value("${minzheng.procedure.reconsideration-body:西安市雁塔区人民政府}") String reconsiderationBody) {
+            Remedies remedies) {
         this.legalBasis = legalBasis;
         this.parameters = parameters;
         this.scopeNames = scopeNames;
         this.district = district;
         this.json = json;
         this.bureau = bureau;
-        this.reconsiderationBody = reconsiderationBody;
+        this.remedies = remedies;
     }
 
     /** The name of the body that issues decisions of this type for this case. */
@@ -80,7 +80,9 @@ class DecisionDocuments {
             List<PdfDocument.Fact> rows = new ArrayList<>();
             for (MatterType.FactDefinition f : type.decision().facts()) {
                 if (facts.containsKey(f.name())) {
-                    rows.add(PdfDocument.Fact.of(f.label(), Computation.show(facts.get(f.name()), f.type())));
+                    String v = facts.get(f.name());
+                    rows.add(PdfDocument.Fact.of(
+                            f.label(), "CHOICE".equals(f.type()) ? f.show(v) : Computation.show(v, f.type())));
                 }
             }
             pdf.facts(rows);
@@ -124,19 +126,10 @@ class DecisionDocuments {
 
         pdf.heading("六、救济途径");
         LocalDate asOf = date == null ? d.draftedOn() : date;
-        ParameterValue reconsideration = parameters.valueAsOf("REMEDY_RECONSIDERATION_DAYS", c.communityCode(), asOf);
-        ParameterValue litigation = parameters.valueAsOf("REMEDY_LITIGATION_MONTHS", c.communityCode(), asOf);
-        pdf.paragraph("如不服本决定，可以自收到本决定书之日起" + reconsideration.whole() + "日内向" + reconsiderationBody
-                + "申请行政复议，也可以自收到本决定书之日起" + litigation.whole() + "个月内依法向人民法院提起行政诉讼。");
-        List<String> remedyBasis = new ArrayList<>();
-        for (ParameterValue p : List.of(reconsideration, litigation)) {
-            if (p.basis() != null) {
-                remedyBasis.add(legalBasis.cite(p.basis()).text());
-            }
-        }
-        if (!remedyBasis.isEmpty()) {
-            pdf.line("依据：" + String.join("、", remedyBasis));
-        }
+        Remedies.Remedy remedy = remedies.of(type.code(), d.outcome(), c.communityCode(), asOf);
+        pdf.paragraph(remedy.text());
+        pdf.line("依据："
+                + String.join("、", remedy.basis().stream().map(Citation::text).toList()));
         pdf.signature(body, date == null ? "（未作出）" : Formats.date(date));
         pdf.footer("受理编号 " + c.caseNumber() + "  决定第 " + d.revision() + " 稿  " + type.code() + " v" + type.version());
         if (number == null) {

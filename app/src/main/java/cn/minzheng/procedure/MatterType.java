@@ -77,7 +77,11 @@ public record MatterType(
 
     /**
      * A step (transition). {@code decision}: performing it issues the case's decision (through the legal review gate).
-     * {@code notice}: performing it publishes the public notice.
+     * {@code notice}: performing it publishes the public notice. {@code afterSteps}: steps that must have been taken
+     * before (e.g. 陈述申辩 recorded before the penalty decision); {@code after}: clocks whose period must be over (or
+     * ended by their closing event) before — the 5-working-day window to request a hearing; {@code notBefore}: clocks
+     * whose period must have run up to the day (the hearing at least 7 days after its notice); {@code discussion}: the
+     * step is the 负责人集体讨论 of a major decision.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(
@@ -91,7 +95,11 @@ public record MatterType(
             List<Precondition> requires,
             int minParticipants,
             boolean decision,
-            boolean notice) {}
+            boolean notice,
+            List<String> afterSteps,
+            List<String> after,
+            List<String> notBefore,
+            boolean discussion) {}
 
     /** A time limit in days, fixed or taken from a parameter (whose value carries its day type). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -168,9 +176,30 @@ public record MatterType(
         }
     }
 
-    public record Outcome(String code, String name, String title, List<Basis> basis) {}
+    /**
+     * A possible outcome. {@code requires}: what a draft of it must carry — {@code VIOLATED} (the provision violated) and
+     * {@code SANCTION} (the 罚则 the penalty rests on; 行政处罚法第三十八条: a penalty without a basis is void).
+     */
+    public record Outcome(String code, String name, String title, List<Basis> basis, List<String> requires) {}
 
-    public record FactDefinition(String name, String label, String type, boolean required) {}
+    /**
+     * A fact the decision rests on. {@code CHOICE}: one of {@code options} (code → label, e.g. the kind of penalty);
+     * {@code derived}: taken from the case by the kernel, never typed by the handler ({@code STEP:HOLD_HEARING} — whether
+     * that step was taken on the case).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FactDefinition(
+            String name, String label, String type, boolean required, Map<String, String> options, String derived) {
+
+        public FactDefinition(String name, String label, String type, boolean required) {
+            this(name, label, type, required, null, null);
+        }
+
+        /** The label of a CHOICE value, or the value as it is. */
+        public String show(String value) {
+            return options != null && options.containsKey(value) ? options.get(value) : value;
+        }
+    }
 
     /** One step of a declared computation; see {@link Computation} for the operations. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -186,7 +215,8 @@ public record MatterType(
             String outcomeWhen,
             String outcomeThen,
             String outcomeOtherwise,
-            List<String> results) {}
+            List<String> results,
+            List<Computation.OutcomeCase> outcomeCases) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DecisionRule(

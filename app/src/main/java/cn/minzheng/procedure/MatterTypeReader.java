@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 final class MatterTypeReader {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
-    private static final Set<String> FACT_TYPES = Set.of("FEN", "NUMBER", "COUNT", "BOOLEAN", "TEXT");
+    private static final Set<String> FACT_TYPES = Set.of("FEN", "NUMBER", "COUNT", "BOOLEAN", "TEXT", "CHOICE");
     private static final Set<String> COMPARISONS = Set.of("EQ", "NE", "GT", "GE", "LT", "LE");
 
     private MatterTypeReader() {}
@@ -192,6 +192,23 @@ final class MatterTypeReader {
             List<SuspensionRule> suspensions = new ArrayList<>();
             java.util.Map<String, ClockRule> clockNames = new java.util.HashMap<>();
             clocks.forEach(c -> clockNames.put(c.code(), c));
+            for (Step step : steps) {
+                for (String c : step.after()) {
+                    if (!clockNames.containsKey(c)) {
+                        problems.add("steps." + step.code() + ".after", "时限不存在：" + c);
+                    }
+                }
+                for (String c : step.notBefore()) {
+                    if (!clockNames.containsKey(c)) {
+                        problems.add("steps." + step.code() + ".notBefore", "时限不存在：" + c);
+                    }
+                }
+                for (String other : step.afterSteps()) {
+                    if (steps.stream().noneMatch(x -> other.equals(x.code()))) {
+                        problems.add("steps." + step.code() + ".afterSteps", "步骤不存在：" + other);
+                    }
+                }
+            }
             if (root.has("suspension")) {
                 suspensions.add(suspension(root.get("suspension"), "CORRECTION", initial, clockNames));
             }
@@ -307,7 +324,11 @@ final class MatterTypeReader {
                     List.copyOf(requires),
                     participants == null ? 0 : participants,
                     s.flag("decision", false),
-                    s.flag("notice", false));
+                    s.flag("notice", false),
+                    List.copyOf(s.strings("afterSteps")),
+                    List.copyOf(s.strings("after")),
+                    List.copyOf(s.strings("notBefore")),
+                    s.flag("discussion", false));
         }
 
         private Set<String> events(List<Step> steps, DecisionRule decision) {
@@ -538,7 +559,14 @@ final class MatterTypeReader {
                 if (code != null && !outcomeCodes.add(code)) {
                     problems.add(o.path(), "结论代码重复：" + code);
                 }
-                outcomes.add(new Outcome(code, o.required("name"), o.required("title"), bases(o, "basis")));
+                List<String> requires = o.strings("requires");
+                for (String r : requires) {
+                    if (!Set.of("VIOLATED", "SANCTION").contains(r)) {
+                        problems.add(o.get("requires").path(), "须为 VIOLATED（违反的条款）或 SANCTION（罚则）：" + r);
+                    }
+                }
+                outcomes.add(new Outcome(
+                        code, o.required("name"), o.required("title"), bases(o, "basis"), List.copyOf(requires)));
             }
             if (outcomes.isEmpty()) {
                 problems.add(d.path(), "至少声明一种结论（outcomes）");
@@ -565,7 +593,30 @@ final class MatterTypeReader {
                 if (type != null && !FACT_TYPES.contains(type)) {
                     problems.add(f.get("type").path(), "类型须为 " + FACT_TYPES);
                 }
-                facts.add(new FactDefinition(name, f.required("label"), type, f.flag("required", true)));
+                java.util.Map<String, String> options = null;
+                if ("CHOICE".equals(type)) {
+                    options = new java.util.LinkedHashMap<>();
+                    for (Yaml.Node o : f.list("options")) {
+                        String oc = code(o, "code");
+                        if (oc != null) {
+                            options.put(oc, o.required("label"));
+                        }
+                    }
+                    if (options.isEmpty()) {
+                        problems.add(f.path(), "选项类事实须列出选项（options：code、label）");
+                    }
+                }
+                String derived = f.string("derived");
+                if (derived != null && !derived.matches("STEP:[A-Z][A-Z0-9_]{1,39}")) {
+                    problems.add(f.get("derived").path(), "由案件记录得出的事实须写作 STEP:步骤代码");
+                }
+                facts.add(new FactDefinition(
+                        name,
+                        f.required("label"),
+                        type,
+                        derived == null && f.flag("required", true),
+                        options == null ? null : java.util.Collections.unmodifiableMap(options),
+                        derived));
             }
             names.add("partyIsPerson");
             ComputationRule computation =
@@ -620,12 +671,30 @@ final class MatterTypeReader {
                         out, s.string("label"), op, List.copyOf(args), parameter, s.integer("scale")));
             }
             Yaml.Node outcome = c.get("outcome");
-            String when = outcome.required("when");
-            String then = outcome.required("then");
-            String otherwise = outcome.required("otherwise");
-            if (when != null && !defined.contains(when)) {
-                problems.add(outcome.path(), "结论条件未定义：" + when);
+            List<Computation.OutcomeCase> cases = null;
+            String when = null;
+            String then = null;
+            if (outcome.has("cases")) {
+                cases = new ArrayList<>();
+                for (Yaml.Node k : outcome.list("cases")) {
+                    String w = k.required("when");
+                    String t = k.required("then");
+                    if (w != null && !defined.contains(w)) {
+                        problems.add(k.path(), "结论条件未定义：" + w);
+                    }
+                    if (t != null && !outcomes.contains(t)) {
+                        problems.add(k.path(), "结论不在 outcomes 中：" + t);
+                    }
+                    cases.add(new Computation.OutcomeCase(w, t));
+                }
+            } else {
+                when = outcome.required("when");
+                then = outcome.required("then");
+                if (when != null && !defined.contains(when)) {
+                    problems.add(outcome.path(), "结论条件未定义：" + when);
+                }
             }
+            String otherwise = outcome.required("otherwise");
             for (String o : new String[] {then, otherwise}) {
                 if (o != null && !outcomes.contains(o)) {
                     problems.add(outcome.path(), "结论不在 outcomes 中：" + o);
@@ -639,7 +708,15 @@ final class MatterTypeReader {
             }
             String version = c.string("version") == null ? "1" : c.string("version");
             return new ComputationRule(
-                    code(c, "code"), version, bases(c, "basis"), List.copyOf(steps), when, then, otherwise, results);
+                    code(c, "code"),
+                    version,
+                    bases(c, "basis"),
+                    List.copyOf(steps),
+                    when,
+                    then,
+                    otherwise,
+                    results,
+                    cases == null ? null : List.copyOf(cases));
         }
 
         private DisclosureRule disclosure(Yaml.Node d, DecisionRule decision) {

@@ -100,7 +100,9 @@ class CaseFlowTest {
                 .call(() -> cases.suspend(
                         id, new Cases.Suspension(d(3, 6), "需补充提交家庭经济状况核对授权书", List.of("AUTHORISATION"), "补录")));
         assertThat(suspended.suspended()).isTrue();
-        assertThat(suspended.suspendedUntil()).isEqualTo(d(4, 5)); // the declared longest: 30 days
+        // the declared longest: 30 days to 4-5, a Sunday in the 清明 holiday (4-4 … 4-6): the next working day
+        // (民法典第二百零三条)
+        assertThat(suspended.suspendedUntil()).isEqualTo(d(4, 7));
         assertThat(clock(suspended, "ACCEPTANCE").status()).isEqualTo("SUSPENDED");
         assertThat(clock(suspended, "ACCEPTANCE").consumedDays()).isEqualTo(4); // 3-3 … 3-6
         assertThatThrownBy(() -> As.street().run(() -> cases.perform(id, "ACCEPT", act(d(3, 9)))))

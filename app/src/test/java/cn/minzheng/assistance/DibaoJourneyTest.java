@@ -176,10 +176,11 @@ class DibaoJourneyTest {
                                 d(7, 9), 3, 12, 0, 0, 2, "人工向社保、公积金、不动产、车辆管理部门查询，未发现不符合条件的情形")));
         assertThat(manual.manual()).isTrue();
         Assessments.Preview preview = As.street().call(() -> assessments.preview(id, d(7, 10), null));
-        // 1 200.00 wage − 100.00 employment costs = 1 100.00; ÷ 3 = 366.67; (800 − 366.67) × 3 = 1 299.99;
-        // a minor's surcharge 50.00 → 1 349.99 a month (the pension is not counted).
+        // 1 200.00 wage − 100.00 employment costs = 1 100.00 (÷ 3 = 366.67, shown); 800 × 3 − 1 100.00 = 1 300.00,
+        // computed exactly — not (800 − 366.67) × 3 = 1 299.99; a minor's surcharge 50.00 → 1 350.00 a month (the
+        // pension is not counted).
         assertThat(preview.outcome()).isEqualTo("APPROVE");
-        assertThat(preview.results()).containsEntry("amountFen", "134999").containsEntry("perCapitaIncome", "36667");
+        assertThat(preview.results()).containsEntry("amountFen", "135000").containsEntry("perCapitaIncome", "36667");
         Decisions.DecisionView draft = As.street().call(() -> assessments.draft(id, d(7, 10), null, "补录", null));
         assertThat(draft.ruleCode()).isEqualTo("ASSIST_DIBAO_AMOUNT");
         assertThat(As.street().call(() -> decisions.recheck(draft.id())).reproduced())

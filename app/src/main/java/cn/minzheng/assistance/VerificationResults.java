@@ -5,6 +5,7 @@ import cn.minzheng.audit.AuditTrail;
 import cn.minzheng.platform.District;
 import cn.minzheng.platform.SystemActor;
 import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.shared.DataScope;
 import cn.minzheng.shared.NotFound;
 import cn.minzheng.verification.VerificationReportReady;
 import java.time.Clock;
@@ -189,53 +190,67 @@ public class VerificationResults {
 
     /**
      * The verification module's report for a case ({@code caseRef} "case:&lt;id&gt;"): attached after the report is
-     * committed, in its own transaction, as the platform in the district's scope (the event carries counts only).
+     * committed, in its own transaction — only when the application itself asked for that request (提请核对 on the case,
+     * {@link CaseVerification}), for the application's own household, and as the officer who asked would see it
+     * (issue 13 A1: a request made elsewhere, naming someone else's case, never reaches it). The event carries counts
+     * only.
      */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(VerificationReportReady report) {
-        if (report.caseRef() == null || !report.caseRef().startsWith("case:")) {
+        Long caseId = AssistanceCases.caseId(report.caseRef());
+        if (caseId == null) {
             return;
         }
-        long caseId;
-        try {
-            caseId = Long.parseLong(report.caseRef().substring(5));
-        } catch (NumberFormatException e) {
+        record Asked(long applicationId, String requesterScope) {}
+        Optional<Asked> asked = SystemActor.call(
+                district.scope(),
+                () -> newTransaction.execute(status -> jdbc.sql("""
+                                select application_id, requester_scope from assistance_verification_asked
+                                where request_id = ?
+                                """)
+                        .param(report.requestId())
+                        .query(Asked.class)
+                        .optional()),
+                "DEPARTMENT_OFFICER");
+        if (asked.isEmpty()) {
+            log.warn("核对报告 {}（{}）不是社会救助案件自己提请的，不附到任何案件", report.requestId(), report.caseRef());
             return;
         }
         SystemActor.run(
-                district.scope(),
+                DataScope.of(asked.get().requesterScope()),
                 () -> newTransaction.executeWithoutResult(status -> applications
-                        .byCase(caseId)
+                        .find(asked.get().applicationId())
+                        .filter(a -> a.caseId() == caseId.longValue())
+                        .filter(a -> a.householdId() != null && a.householdId() == report.householdId())
                         .ifPresentOrElse(
-                                a -> {
-                                    boolean known = jdbc.sql(
-                                                            "select count(*) from assistance_verification where application_id = ? and request_id = ?")
-                                                    .params(a.id(), report.requestId())
-                                                    .query(Long.class)
-                                                    .single()
-                                            > 0;
-                                    if (!known) {
-                                        long id = insert(
-                                                a,
-                                                "ENGINE",
-                                                report.requestId(),
-                                                report.checkedOn(),
-                                                report.personsChecked(),
-                                                report.recordsCompared(),
-                                                report.disqualifying(),
-                                                report.needsExplanation(),
-                                                report.information(),
-                                                null,
-                                                "system");
-                                        audit.record(AuditEvent.success(
-                                                        "ASSISTANCE_VERIFICATION_REPORT",
-                                                        "assistance_application",
-                                                        a.id())
-                                                .because("result " + id + " request " + report.requestId()));
-                                    }
-                                },
-                                () -> log.warn("核对报告 {} 指向的案件 {} 不是社会救助申请", report.requestId(), caseId))),
+                                a -> attach(a, report), () -> log.warn("核对报告 {} 与提请它的案件不符，未附到案件", report.requestId()))),
                 "DEPARTMENT_OFFICER");
+    }
+
+    private void attach(Application a, VerificationReportReady report) {
+        boolean known =
+                jdbc.sql("select count(*) from assistance_verification where application_id = ? and request_id = ?")
+                                .params(a.id(), report.requestId())
+                                .query(Long.class)
+                                .single()
+                        > 0;
+        if (known) {
+            return;
+        }
+        long id = insert(
+                a,
+                "ENGINE",
+                report.requestId(),
+                report.checkedOn(),
+                report.personsChecked(),
+                report.recordsCompared(),
+                report.disqualifying(),
+                report.needsExplanation(),
+                report.information(),
+                null,
+                "system");
+        audit.record(AuditEvent.success("ASSISTANCE_VERIFICATION_REPORT", "assistance_application", a.id())
+                .because("result " + id + " request " + report.requestId()));
     }
 
     private long insert(

@@ -179,8 +179,18 @@ public record MatterType(
     /**
      * A possible outcome. {@code requires}: what a draft of it must carry — {@code VIOLATED} (the provision violated) and
      * {@code SANCTION} (the 罚则 the penalty rests on; 行政处罚法第三十八条: a penalty without a basis is void).
+     * {@code effect}: what the decision document tells the person about carrying it out — from when and how a benefit is
+     * paid (审核确认办法第二十一条、第二十五条), how and by when a fine is paid (行政处罚法第六十七条); {@code {startMonth}}
+     * in it stands for the month after the decision.
      */
-    public record Outcome(String code, String name, String title, List<Basis> basis, List<String> requires) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Outcome(
+            String code, String name, String title, List<Basis> basis, List<String> requires, String effect) {
+
+        public Outcome(String code, String name, String title, List<Basis> basis, List<String> requires) {
+            this(code, name, title, basis, requires, null);
+        }
+    }
 
     /**
      * A fact the decision rests on. {@code CHOICE}: one of {@code options} (code → label, e.g. the kind of penalty);

@@ -565,8 +565,17 @@ final class MatterTypeReader {
                         problems.add(o.get("requires").path(), "须为 VIOLATED（违反的条款）或 SANCTION（罚则）：" + r);
                     }
                 }
+                String effect = o.string("effect");
+                if (effect != null && effect.replace("{startMonth}", "").matches(".*[{}].*")) {
+                    problems.add(o.get("effect").path(), "执行说明中只能使用 {startMonth}（决定作出的下一个月）");
+                }
                 outcomes.add(new Outcome(
-                        code, o.required("name"), o.required("title"), bases(o, "basis"), List.copyOf(requires)));
+                        code,
+                        o.required("name"),
+                        o.required("title"),
+                        bases(o, "basis"),
+                        List.copyOf(requires),
+                        effect));
             }
             if (outcomes.isEmpty()) {
                 problems.add(d.path(), "至少声明一种结论（outcomes）");

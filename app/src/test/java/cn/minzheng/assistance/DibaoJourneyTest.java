@@ -205,10 +205,20 @@ class DibaoJourneyTest {
         String text = Fixtures.text(As.officer().call(() -> decisions.document(issued.id())));
         assertThat(text)
                 .contains("最低生活保障审核确认决定书")
-                .contains("计算过程")
                 .contains("第二十一条")
                 .contains("第二十三条")
-                .contains("1,349.99");
+                .contains("1,350.00");
+        // a 公文 (issue 12 item 9): addressed by name, reasons in sentences, from which month and how it is paid, the
+        // computation as an annex table in words — no codes, no 待确认, no formula language
+        String flat = text.replaceAll("\\s+", "");
+        assertThat(flat)
+                .contains("雁民低保〔2026〕")
+                .contains("本机关决定：予以确认。")
+                .contains("按月通过代理金融机构将最低生活保障金支付到你家庭的账户")
+                .contains("附件：认定和计算明细")
+                .contains("低保标准×人数－家庭月收入")
+                .doesNotContain("你（单位）", "（待确认）", "如果", "ASSIST_DIBAO", "DIBAO_", "perCapita", "amountFen");
+        assertThat(flat).containsPattern("自2026年\\d{1,2}月起，按月");
 
         // Paid from the next month, once, however often the roll is generated.
         Long status = TestPostgresSql.queryForObject(
@@ -233,7 +243,7 @@ class DibaoJourneyTest {
                 .isEqualTo(1L);
         assertThat(TestPostgresSql.queryForObject(
                         jdbc, "select amount_fen from payment_item where status_id = ?", Long.class, status))
-                .isEqualTo(134_999L);
+                .isEqualTo(135_000L);
         // July's roll, made before the decision took effect, has nothing for this household.
         assertThat(TestPostgresSql.queryForObject(
                         jdbc,

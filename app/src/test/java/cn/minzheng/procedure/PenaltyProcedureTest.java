@@ -116,7 +116,7 @@ class PenaltyProcedureTest {
     }
 
     @Test
-    void aPenaltyCitesTheProvisionViolatedAndTheSanctionAndNoPenaltyNamesItsGround() {
+    void aPenaltyCitesTheProvisionViolatedAndTheSanctionAndNoPenaltyNamesItsGround() throws Exception {
         long id = Fixtures.informedPenalty(cases, As.officer(), "某某代销点三", "ORGANISATION", d(4, 13));
         Decisions.Draft full = Fixtures.penaltyDraft(d(4, 20), "500000");
         Decisions.Draft bare =
@@ -130,6 +130,17 @@ class PenaltyProcedureTest {
         assertThat(penalty.articles())
                 .extracting(Citation::text)
                 .contains("《彩票管理条例》第十八条", "《彩票管理条例》第四十一条", "《中华人民共和国行政处罚法》第五十九条");
+        // the 决定书 carries what 第五十九条 lists: the party by name and address, facts and evidence, the provision
+        // violated and the 罚则, how and by when the fine is paid (第六十七条), remedies — in a penalty's words
+        String document = PdfChecks.openPdfText(As.officer().call(() -> decisions.document(penalty.id())))
+                .replaceAll("\\s+", "");
+        assertThat(document)
+                .contains("行政处罚决定书", "某某代销点三：", "当事人地址：西安市雁塔区小寨路1号（测试）")
+                .contains("违法事实：当事人于2026年3月", "证据：现场检查笔录")
+                .contains("当事人的行为违反了《彩票管理条例》第十八条的规定", "依据《彩票管理条例》第四十一条的规定给予处罚")
+                .contains("本机关决定：给予行政处罚。", "罚款数额：5,000.00元", "十五日内", "加处罚款")
+                .contains("行政复议", "附件", "认定和计算明细")
+                .doesNotContain("你（单位）", "最低生活保障", "如果", "FINE", "PENALTY", "（待确认）", "受理日期");
 
         // the facts do not hold: 第五十七条第一款第（三）项, not 第三十三条
         Decisions.DecisionView notEstablished = As.officer()

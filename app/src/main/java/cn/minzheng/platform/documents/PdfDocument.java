@@ -64,12 +64,26 @@ public final class PdfDocument {
 
     /** The issuing body, printed in red above the title, as on official documents (版头). */
     public PdfDocument issuer(String name) {
+        return issuer(name, null);
+    }
+
+    /**
+     * The 版头 of a 公文 (GB/T 9704-2012 7.2): the issuing body (发文机关标志) in red, the document number (发文字号)
+     * centred under it, then the red separator line.
+     */
+    public PdfDocument issuer(String name, String number) {
         this.issuer = text(name);
         blocks.add(document -> {
             Paragraph p = new Paragraph(issuer, font(true, 20, RULE));
             p.setAlignment(Element.ALIGN_CENTER);
             p.setSpacingAfter(4);
             document.add(p);
+            if (number != null) {
+                Paragraph n = new Paragraph(number, font(false, 11, Color.BLACK));
+                n.setAlignment(Element.ALIGN_CENTER);
+                n.setSpacingBefore(6);
+                document.add(n);
+            }
             PdfPTable line = new PdfPTable(1);
             line.setWidthPercentage(100);
             PdfPCell cell = new PdfPCell(new Phrase(" ", font(false, 2, Color.BLACK)));
@@ -199,6 +213,24 @@ public final class PdfDocument {
             p.setLeading(0, 1.8f);
             document.add(p);
         });
+        return this;
+    }
+
+    /** The addressee (主送), flush left and followed by a full-width colon, as in GB/T 9704-2012 7.3.2. */
+    public PdfDocument addressee(String name) {
+        String value = text(name) + "：";
+        blocks.add(document -> {
+            Paragraph p = new Paragraph(value, font(false, 11, Color.BLACK));
+            p.setSpacingBefore(6);
+            p.setSpacingAfter(2);
+            document.add(p);
+        });
+        return this;
+    }
+
+    /** What follows starts on a new page (an annex, 附件). */
+    public PdfDocument newPage() {
+        blocks.add(Document::newPage);
         return this;
     }
 

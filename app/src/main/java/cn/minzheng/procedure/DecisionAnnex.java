@@ -59,7 +59,11 @@ final class DecisionAnnex {
 
     /** How a step was worked out, in words: 低保标准 × 共同生活的家庭成员人数; 符合条件的，为……；否则为零. */
     static String method(Computation.Op op, List<String> args, Map<String, String> labels) {
-        List<String> words = args.stream().map(a -> word(a, labels)).toList();
+        // a sum that starts from nothing reads as its items: 工资性收入, not 工资性收入 ＋ 零
+        List<String> operands = op == Computation.Op.ADD && args.stream().anyMatch(a -> !"0".equals(a))
+                ? args.stream().filter(a -> !"0".equals(a)).toList()
+                : args;
+        List<String> words = operands.stream().map(a -> word(a, labels)).toList();
         if (words.contains(null)) {
             return "由上列各项得出";
         }

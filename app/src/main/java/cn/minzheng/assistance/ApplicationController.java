@@ -137,6 +137,7 @@ class ApplicationController {
             selected = CaseKind.DIBAO;
         }
         model.addAttribute("kind", selected);
+        model.addAttribute("singleGrounds", SinglePersonGround.values());
         model.addAttribute(
                 "kinds",
                 List.of(
@@ -204,6 +205,7 @@ class ApplicationController {
         CaseFiles.CaseFile file = files.of(id);
         LocalDate today = LocalDate.now(clock);
         Map<String, String> ownForms = ownForms(file);
+        model.addAttribute("endGrounds", TekunEndGround.values());
         model.addAttribute("f", file);
         model.addAttribute("a", file.application());
         model.addAttribute("screen", screens.of(file.kernel(), ownForms.keySet()));
@@ -413,6 +415,17 @@ class ApplicationController {
         }
     }
 
+    static TekunEndGround endGround(String ground) {
+        if (ground == null || ground.isBlank()) {
+            return null;
+        }
+        try {
+            return TekunEndGround.valueOf(ground);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleViolation("未知的终止情形：" + ground);
+        }
+    }
+
     @PostMapping("/assistance/applications/{id}/coordination")
     @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
     String coordination(
@@ -475,6 +488,17 @@ class ApplicationController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/assistance/applications/" + id;
+    }
+
+    static SinglePersonGround singleGround(String ground) {
+        if (ground == null || ground.isBlank()) {
+            return null;
+        }
+        try {
+            return SinglePersonGround.valueOf(ground);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleViolation("未知的单人户情形：" + ground);
+        }
     }
 
     static CaseKind kind(String kind) {

@@ -29,7 +29,23 @@ final class ApplicationForms {
 
         Assessments.Options options() {
             return new Assessments.Options(
-                    choice(eligible), blank(finding), refusingMemberId, graceMonths, choice(stillEligible));
+                    choice(eligible),
+                    blank(finding),
+                    refusingMemberId,
+                    graceMonths,
+                    choice(stillEligible),
+                    ApplicationController.endGround(endGround));
+        }
+
+        /** 特困终止: which ground of termination (TekunEndGround), chosen on the draft form. */
+        private String endGround;
+
+        public String getEndGround() {
+            return endGround;
+        }
+
+        public void setEndGround(String endGround) {
+            this.endGround = endGround;
         }
 
         public LocalDate getOn() {

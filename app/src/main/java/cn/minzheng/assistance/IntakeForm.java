@@ -61,7 +61,9 @@ public class IntakeForm implements Serializable {
                 childWelfare,
                 materials,
                 portalId,
-                temporary);
+                temporary,
+                ApplicationController.singleGround(singleGround),
+                blank(singleGroundNote));
     }
 
     private static String blank(String value) {
@@ -178,5 +180,26 @@ public class IntakeForm implements Serializable {
 
     public void setSituation(String situation) {
         this.situation = situation;
+    }
+
+    /** 单人户: the ground (审核确认办法第八条) and, where it asks for it, a note. */
+    private String singleGround;
+
+    private String singleGroundNote;
+
+    public String getSingleGround() {
+        return singleGround;
+    }
+
+    public void setSingleGround(String singleGround) {
+        this.singleGround = singleGround;
+    }
+
+    public String getSingleGroundNote() {
+        return singleGroundNote;
+    }
+
+    public void setSingleGroundNote(String singleGroundNote) {
+        this.singleGroundNote = singleGroundNote;
     }
 }

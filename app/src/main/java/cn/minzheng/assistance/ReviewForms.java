@@ -94,6 +94,15 @@ final class ReviewForms {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate dueOn;
 
+        static ChangeReportForm of(Long statusId) {
+            ChangeReportForm form = new ChangeReportForm();
+            if (statusId != null) {
+                form.statusId = statusId;
+                form.chosen = "从救助情况进入时选定的救助对象";
+            }
+            return form;
+        }
+
         public Long getStatusId() {
             return statusId;
         }

@@ -47,7 +47,7 @@ class ReviewTaskController {
 
     @GetMapping("/assistance/reviews")
     @PreAuthorize("hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Long status, Model model) {
         int size = 50;
         long total = tasks.todoCount();
         var todo = tasks.todo(size, Math.max(0, page) * size);
@@ -56,7 +56,8 @@ class ReviewTaskController {
         model.addAttribute("pages", (int) Math.max(1, (total + size - 1) / size));
         model.addAttribute("total", total);
         FormFailure.keep(model, "referral", () -> ReviewForms.ReferralForm.today(LocalDate.now(clock)));
-        FormFailure.keep(model, "changeReport", ReviewForms.ChangeReportForm::new);
+        // reached from a beneficiary's 救助情况 ("情况有变化"): the change report starts with that status chosen
+        FormFailure.keep(model, "changeReport", () -> ReviewForms.ChangeReportForm.of(status));
         model.addAttribute("today", LocalDate.now(clock));
         // what a person reads instead of subject ids: the household's number, the person's name
         model.addAttribute(

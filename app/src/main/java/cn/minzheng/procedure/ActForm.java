@@ -18,6 +18,13 @@ public class ActForm implements java.io.Serializable {
     private LocalDate on;
 
     private String note;
+
+    /** 中止: which kind of suspension the matter type declares (补正材料, 鉴定, …) and until when it is expected. */
+    private String kind;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate until;
+
     private String lateReason;
     private List<String> participants = new ArrayList<>();
     private String reason;
@@ -147,5 +154,21 @@ public class ActForm implements java.io.Serializable {
 
     public void setMajorReason(String majorReason) {
         this.majorReason = majorReason;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public LocalDate getUntil() {
+        return until;
+    }
+
+    public void setUntil(LocalDate until) {
+        this.until = until;
     }
 }

@@ -85,7 +85,7 @@ class CaseController {
         model.addAttribute(
                 "matterTypes",
                 matterTypes.list().stream()
-                        .filter(t -> actor.hasAnyRole(t.openRoles()))
+                        .filter(t -> t.openVia() == null && actor.hasAnyRole(t.openRoles()))
                         .toList());
         model.addAttribute("selected", matterType);
         model.addAttribute("communities", communities(actor));
@@ -119,7 +119,7 @@ class CaseController {
             @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
         try {
-            Cases.CaseView view = cases.open(new Cases.NewCase(
+            Cases.CaseView view = cases.openOnKernel(new Cases.NewCase(
                     matterType, communityCode, partyName, partyKind, null, receivedOn, lateReason, note));
             redirect.addFlashAttribute("notice", "已登记，受理编号 " + view.caseNumber());
             return "redirect:/procedure/cases/" + view.id();
@@ -173,10 +173,16 @@ class CaseController {
                 form,
                 result,
                 redirect,
-                "已中止计时，等待补正材料",
+                "已中止计时",
                 () -> cases.suspend(
                         id,
-                        new Cases.Suspension(form.getOn(), form.getReason(), form.getMissing(), form.getLateReason())));
+                        new Cases.Suspension(
+                                form.getKind(),
+                                form.getOn(),
+                                form.getReason(),
+                                form.getMissing() == null ? List.of() : form.getMissing(),
+                                form.getUntil(),
+                                form.getLateReason())));
     }
 
     @PostMapping("/cases/{id}/resumption")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 法制审核 screens: the reviewer's queue and the review of one decision with its checklist. */
@@ -35,7 +36,32 @@ class ReviewController {
     @GetMapping
     String queue(Model model) {
         model.addAttribute("queue", reviews.queue());
+        model.addAttribute(
+                "qualification",
+                reviews.qualification(Actor.current().username())
+                        .map(LegalReviews.Qualification::inWords)
+                        .orElse(null));
         return "procedure/reviews";
+    }
+
+    /** 法律职业资格 (行政处罚法第五十八条第二款), recorded by the reviewer before reviewing. */
+    @PostMapping("/qualification")
+    String qualification(
+            @RequestParam(required = false) String certificateNo,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate obtainedOn,
+            @RequestParam(required = false) String grandfathered,
+            RedirectAttributes redirect) {
+        try {
+            reviews.recordQualification(
+                    new LegalReviews.Qualification(certificateNo, obtainedOn, "true".equals(grandfathered)));
+            redirect.addFlashAttribute("notice", "已登记法律职业资格");
+        } catch (BusinessRuleViolation e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/procedure/reviews";
     }
 
     @GetMapping("/{decisionId}")

@@ -39,15 +39,14 @@ record UploadedFile(Kind kind, String displayName, byte[] content) {
                 return new UploadedFile(Kind.XLSX, name, content);
             }
             case "csv" -> {
-                // refusing needs only the magic bytes (no text starts with them): a cut-off or damaged workbook or PDF
-                // is still not a CSV; accepting a workbook is what checks its structure
-                if (FileSignature.ZIP.matches(content) || startsWith(content, ZIP_MAGIC)) {
+                if (FileSignature.ZIP.matches(content)) {
                     throw new ImportRefused("文件扩展名是 .csv，但内容是 Excel 工作簿或压缩包；请把扩展名改为 .xlsx，或在 Excel 中“另存为 CSV”");
                 }
+                // refusing needs only the magic bytes (no text starts with %PDF-): a damaged or cut-off PDF is still
+                // not a CSV; accepting a PDF is what checks its structure
                 if (FileSignature.OLE.matches(content)
                         || FileSignature.PDF.matches(content)
-                        || startsWith(content, OLE_MAGIC)
-                        || startsWith(content, PDF_MAGIC)
+                        || startsLikePdf(content)
                         || FileSignature.hasNul(content)) {
                     throw new ImportRefused("文件扩展名是 .csv，但内容不是文本（可能是改了扩展名的 Excel、PDF 或其他文件）");
                 }
@@ -58,6 +57,15 @@ record UploadedFile(Kind kind, String displayName, byte[] content) {
                 throw new ImportRefused("只能导入 .xlsx 或 .csv 文件（所选文件的扩展名为“"
                         + (extension.isEmpty() ? "无" : PersonCheck.shorten(extension)) + "”）");
         }
+    }
+
+    private static boolean startsLikePdf(byte[] content) {
+        return content.length >= 5
+                && content[0] == '%'
+                && content[1] == 'P'
+                && content[2] == 'D'
+                && content[3] == 'F'
+                && content[4] == '-';
     }
 
     /**
@@ -86,14 +94,5 @@ record UploadedFile(Kind kind, String displayName, byte[] content) {
 
     static String megabytes(long bytes) {
         return String.format("%.1f MB", bytes / 1024.0 / 1024.0);
-    }
-
-    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
-    private static final byte[] OLE_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
-    private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
-
-    private static boolean startsWith(byte[] content, byte[] magic) {
-        return content.length >= magic.length
-                && java.util.Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
     }
 }

@@ -42,19 +42,19 @@ class LegalReviewChecklistBrowserTest {
     @Autowired
     Decisions decisions;
 
+    @Autowired
+    LegalReviews reviews;
+
     @Test
     void theChecklistsAnswersBelongToTheirItemsAndAReturnReachesTheDrafterWithItsReasons() {
         district.ensure();
         As officer = As.officer();
-        long caseId = officer.call(() -> cases.open(new Cases.NewCase(
-                        "ADMIN_PENALTY", Fixtures.COMMUNITY, "审核浏览", "PERSON", null, d(4, 1), "补录", null)))
-                .id();
-        Fixtures.attach(cases, officer, caseId, "FILING_FORM");
-        officer.run(() -> cases.perform(caseId, "INVESTIGATE", act(d(4, 2), "执法人员乙")));
-        Fixtures.attach(cases, officer, caseId, "EVIDENCE", "INFORM_NOTICE");
-        officer.run(() -> cases.perform(caseId, "INFORM", act(d(4, 3))));
+        Fixtures.qualify(reviews, As.legal());
+        long caseId = Fixtures.informedPenalty(cases, officer, "审核浏览", "PERSON", d(4, 1));
         Decisions.DecisionView draft =
-                officer.call(() -> decisions.draft(caseId, Fixtures.penaltyDraft(d(4, 20), "2000000", false)));
+                officer.call(() -> decisions.draft(caseId, Fixtures.penaltyDraft(d(4, 20), "2000000")));
+        Fixtures.attach(cases, As.leader(), caseId, "DISCUSSION_MINUTES");
+        As.leader().run(() -> cases.perform(caseId, "COLLECTIVE_DISCUSSION", act(d(4, 20))));
         officer.run(() -> decisions.submitForReview(draft.id()));
 
         WebDriver browser = Browser.shared();

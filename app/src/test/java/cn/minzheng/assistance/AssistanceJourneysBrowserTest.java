@@ -160,7 +160,7 @@ class AssistanceJourneysBrowserTest {
         MISSING.forEach(m -> assertThat(told).contains(m));
         assertThat(told).doesNotContain("书面申请书");
         assertThat(browser.findElement(By.cssSelector(".case-status")).getText())
-                .contains("等待补正材料");
+                .contains("中止：补正材料");
         // the form to take the missing papers later asks for exactly those
         for (String code : List.of("PROMISE", "AUTHORISATION", "ID_DOCUMENTS")) {
             assertThat(browser.findElements(By.name("file_" + code))).hasSize(1);

@@ -365,6 +365,17 @@ public final class Computation {
 
     /** A sentence per step for documents and screens: 人均差额 = 城市低保标准 800.00 元 － 家庭月人均收入 450.00 元 = 350.00 元. */
     public static List<String> explain(Trace trace) {
+        return explain(trace, Map.of());
+    }
+
+    /**
+     * As {@link #explain(Trace)}, with the labels of choice facts ({@code choices}: fact name → code → label): the trace
+     * records a choice by its code (行政处罚的种类 FINE), a person reads its label (罚款), also where a step compares the
+     * fact with a code ({@code 'REVOKE_LICENCE'} reads 吊销许可证件).
+     */
+    public static List<String> explain(Trace trace, Map<String, Map<String, String>> choices) {
+        Map<String, String> codeLabels = new LinkedHashMap<>();
+        choices.values().forEach(codeLabels::putAll);
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, String> types = new LinkedHashMap<>();
         Map<String, String> values = new LinkedHashMap<>();
@@ -379,7 +390,8 @@ public final class Computation {
             String origin = "PARAMETER".equals(input.kind())
                     ? "参数登记表" + (Boolean.TRUE.equals(input.needsConfirmation()) ? "，示例值，待确认" : "")
                     : (input.source() == null ? "认定的事实" : input.source());
-            lines.add(input.label() + "：" + show(input.value(), input.type()) + "（" + origin + "）");
+            lines.add(input.label() + "：" + shown(input.name(), input.value(), input.type(), choices) + "（" + origin
+                    + "）");
         }
         for (Operation step : trace.steps()) {
             Op op = Op.valueOf(step.op());
@@ -388,7 +400,9 @@ public final class Computation {
             labels.put(step.out(), step.label() == null ? step.out() : step.label());
             values.put(step.out(), step.value());
             List<String> operands = step.args().stream()
-                    .map(a -> labels.containsKey(a) ? labels.get(a) + " " + show(values.get(a), types.get(a)) : a)
+                    .map(a -> labels.containsKey(a)
+                            ? labels.get(a) + " " + shown(a, values.get(a), types.get(a), choices)
+                            : literal(a, codeLabels))
                     .toList();
             String expression = switch (op) {
                 case IF -> operands.get(0) + "时取" + operands.get(1) + "，否则取" + operands.get(2);
@@ -411,6 +425,22 @@ public final class Computation {
             types.put(step.out(), resultType(Op.valueOf(step.op()), step.args(), types));
         }
         return types;
+    }
+
+    private static String shown(String name, String value, String type, Map<String, Map<String, String>> choices) {
+        Map<String, String> options = choices.get(name);
+        return options != null && value != null && options.containsKey(value) ? options.get(value) : show(value, type);
+    }
+
+    /** A literal argument: a quoted choice code by its label in quotes (“吊销许可证件”), anything else as written. */
+    private static String literal(String arg, Map<String, String> codeLabels) {
+        if (arg.length() >= 2 && arg.startsWith("'") && arg.endsWith("'")) {
+            String code = arg.substring(1, arg.length() - 1);
+            if (codeLabels.containsKey(code)) {
+                return "“" + codeLabels.get(code) + "”";
+            }
+        }
+        return arg;
     }
 
     static String show(String value, String type) {

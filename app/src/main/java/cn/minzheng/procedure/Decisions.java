@@ -764,7 +764,7 @@ public class Decisions {
                 articles,
                 factViews,
                 trace,
-                trace == null ? List.of() : Computation.explain(trace),
+                trace == null ? List.of() : Computation.explain(trace, choiceLabels(type)),
                 json.readValue(d.result(), new TypeReference<Map<String, String>>() {}),
                 d.reasons(),
                 d.draftHash(),
@@ -779,5 +779,18 @@ public class Decisions {
                 d.documentSm3(),
                 reviews,
                 staleness(d, c, LocalDate.now(clock)));
+    }
+
+    /** The labels of the decision's choice facts, by fact name, so that a person reads 罚款 rather than its code. */
+    private static Map<String, Map<String, String>> choiceLabels(MatterType type) {
+        Map<String, Map<String, String>> choices = new java.util.HashMap<>();
+        if (type.decision() != null && type.decision().facts() != null) {
+            for (MatterType.FactDefinition f : type.decision().facts()) {
+                if ("CHOICE".equals(f.type()) && f.options() != null) {
+                    choices.put(f.name(), f.options());
+                }
+            }
+        }
+        return choices;
     }
 }

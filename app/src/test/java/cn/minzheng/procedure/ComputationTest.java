@@ -70,6 +70,22 @@ class ComputationTest {
     }
 
     @Test
+    void aChoiceIsExplainedByItsLabelNotItsCode() {
+        Computation c = Computation.start("PENALTY", "1", LocalDate.of(2026, 3, 2), "610113001");
+        c.fact("penaltyKind", "行政处罚的种类", "CHOICE", "FINE", "经办人依调查核实录入");
+        c.apply("revokes", "吊销许可证件", Computation.Op.EQ, "penaltyKind", "'REVOKE_LICENCE'");
+        c.outcome("revokes", "REVOKE", "FINE");
+        Computation.Trace trace = c.trace();
+        var choices = java.util.Map.of("penaltyKind", java.util.Map.of("FINE", "罚款", "REVOKE_LICENCE", "吊销许可证件"));
+
+        assertThat(Computation.explain(trace, choices))
+                .containsExactly("行政处罚的种类：罚款（经办人依调查核实录入）", "吊销许可证件 = 行政处罚的种类 罚款 ＝ “吊销许可证件” = 否")
+                .noneMatch(line -> line.contains("FINE") || line.contains("REVOKE_LICENCE"));
+        // without the labels the codes are what the trace holds: the labels are what changes the sentence
+        assertThat(Computation.explain(trace)).anyMatch(line -> line.contains("FINE"));
+    }
+
+    @Test
     void aTraceWhoseStepWasChangedIsNotReproduced() {
         Computation.Trace trace = dibao(80_000, 45_000, 3, true);
         List<Computation.Operation> steps = new ArrayList<>(trace.steps());

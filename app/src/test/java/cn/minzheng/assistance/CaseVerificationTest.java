@@ -14,14 +14,17 @@ import cn.minzheng.shared.Gender;
 import cn.minzheng.shared.NotFound;
 import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
+import cn.minzheng.test.TestPostgres;
 import cn.minzheng.test.TestPostgresSql;
 import cn.minzheng.verification.Authorisation;
 import cn.minzheng.verification.Authorisations;
 import cn.minzheng.verification.VerificationCentre;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +77,12 @@ class CaseVerificationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.modulith.events.IncompleteEventPublications incompletePublications;
+
+    @Autowired
+    cn.minzheng.platform.database.DatabaseAccess access;
+
     Flow flow;
 
     @BeforeEach
@@ -107,6 +116,13 @@ class CaseVerificationTest {
 
     private record Case(Application a, long[] h) {}
 
+    /** The case's results once the report's event has been delivered (after the commit, on another thread). */
+    private List<VerificationResults.Result> arrived(long applicationId) {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> As.street().call(() -> verifications.of(applicationId)), r -> !r.isEmpty());
+    }
+
     @Test
     void theRequestNamesTheCasesHouseholdProgrammeAndReferenceAndItsReportComesBack() {
         Case c = dibao("核对甲", "1958-01-02", "核对甲妻");
@@ -135,7 +151,7 @@ class CaseVerificationTest {
                 .isEqualTo(r.requestId());
 
         // nothing found: the report is issued at once and, after the commit, is the case's result
-        List<VerificationResults.Result> results = As.street().call(() -> verifications.of(c.a().id()));
+        List<VerificationResults.Result> results = arrived(c.a().id());
         assertThat(results).singleElement().satisfies(v -> {
             assertThat(v.source()).isEqualTo("ENGINE");
             assertThat(v.requestId()).isEqualTo(r.requestId());
@@ -173,13 +189,11 @@ class CaseVerificationTest {
         As.street().run(() -> centre.classify(findings.get(0).id(), "NEEDS_EXPLANATION", "车辆登记在申请人名下，请说明"));
         As.street().call(() -> centre.issueReport(r.requestId()));
 
-        assertThat(As.street().call(() -> verifications.of(c.a().id())))
-                .singleElement()
-                .satisfies(v -> {
-                    assertThat(v.source()).isEqualTo("ENGINE");
-                    assertThat(v.requestId()).isEqualTo(r.requestId());
-                    assertThat(v.needsExplanation()).isEqualTo(1);
-                });
+        assertThat(arrived(c.a().id())).singleElement().satisfies(v -> {
+            assertThat(v.source()).isEqualTo("ENGINE");
+            assertThat(v.requestId()).isEqualTo(r.requestId());
+            assertThat(v.needsExplanation()).isEqualTo(1);
+        });
     }
 
     @Test
@@ -221,6 +235,92 @@ class CaseVerificationTest {
                         Long.class,
                         c.a().id()))
                 .isEqualTo(1);
+    }
+
+    /**
+     * Issue 14 A2/B7: the listener is killed in the middle of attaching the report (its database session ends while it
+     * waits for the case's row); the result is not lost — the case page offers to fetch it, and the publication, still
+     * incomplete, is delivered again when an instance starts (what {@code republish-outstanding-events-on-restart}
+     * calls), without attaching it twice.
+     */
+    @Test
+    void aResultLostBetweenTheModulesIsFetchedFromTheCaseAndRedeliveredAtTheNextStart() throws Exception {
+        Case c = dibao("核对戊", "1956-05-06", "核对戊妻");
+        Fixtures.authorise(authorisations, d(7, 1), "DIBAO", c.h()[1], c.h()[2]);
+        CaseVerification.Requested r = requestAndKillTheListenerMidway(c);
+        assertThat(As.street().call(() -> verifications.resultMissing(c.a().id())))
+                .as("the case page offers to fetch it")
+                .isTrue();
+
+        VerificationResults.Result fetched = As.street().call(() -> verifications.fetchMissing(c.a().id()));
+        assertThat(fetched.requestId()).isEqualTo(r.requestId());
+        assertThat(fetched.personsChecked()).isEqualTo(2);
+        assertThat(As.street().call(() -> verifications.resultMissing(c.a().id())))
+                .isFalse();
+
+        // the next start delivers the incomplete publication again: it completes, and nothing is attached twice
+        incompletePublications.resubmitIncompletePublications(publication -> true);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from event_publication") == 0);
+        assertThat(As.street().call(() -> verifications.of(c.a().id()))).hasSize(1);
+    }
+
+    @Test
+    void theNextStartAloneBringsALostResult() throws Exception {
+        Case c = dibao("核对己", "1955-06-07", "核对己妻");
+        Fixtures.authorise(authorisations, d(7, 1), "DIBAO", c.h()[1], c.h()[2]);
+        CaseVerification.Requested r = requestAndKillTheListenerMidway(c);
+
+        incompletePublications.resubmitIncompletePublications(publication -> true);
+        assertThat(arrived(c.a().id())).singleElement().satisfies(v -> {
+            assertThat(v.source()).isEqualTo("ENGINE");
+            assertThat(v.requestId()).isEqualTo(r.requestId());
+        });
+    }
+
+    /**
+     * Issue 14 A2/B7: requests the verification (nothing found, so the report is issued at once) while the case results'
+     * table is locked against writes, so that the listener waits in the middle of attaching the result; then its
+     * database session is killed. The report is committed, the result is not on the case, the publication stays incomplete.
+     */
+    private CaseVerification.Requested requestAndKillTheListenerMidway(Case c) throws java.sql.SQLException {
+        CaseVerification.Requested r;
+        try (java.sql.Connection holder = TestPostgres.get().superuser(database());
+                java.sql.Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            // writes to the case's results wait; reads (and the request itself) do not
+            statement.execute("lock table assistance_verification in share mode");
+            r = As.street().call(() -> caseVerification.request(c.a().id()));
+            long listener = Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> TestPostgresSql.queryForObject(
+                                    jdbc,
+                                    "select coalesce(max(pid), 0)::bigint from pg_stat_activity where wait_event_type = 'Lock'"
+                                            + " and query like '%insert into assistance_verification%'",
+                                    Long.class),
+                            pid -> pid > 0);
+            statement.execute("select pg_terminate_backend(" + listener + ")");
+            holder.rollback();
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from event_publication where completion_date is null") == 1
+                        && count("select count(*) from event_publication where status = 'PROCESSING'") == 0);
+        assertThat(As.street().call(() -> verifications.of(c.a().id()))).isEmpty();
+        assertThat(TestPostgresSql.queryForObject(
+                        jdbc,
+                        "select count(*) > 0 from verification_report where request_id = ?",
+                        Boolean.class,
+                        r.requestId()))
+                .isTrue();
+        return r;
+    }
+
+    private String database() {
+        String url = access.jdbcUrl();
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     @Test

@@ -236,19 +236,7 @@ public class BankFiles {
     private PaymentRolls.Roll roll(long rollId) {
         return jdbc.sql("select * from payment_roll where id = ?")
                 .param(rollId)
-                .query((rs, n) -> new PaymentRolls.Roll(
-                        rs.getLong("id"),
-                        rs.getString("programme_code"),
-                        java.time.YearMonth.from(rs.getObject("period", java.time.LocalDate.class)),
-                        rs.getString("state"),
-                        rs.getInt("item_count"),
-                        rs.getLong("total_fen"),
-                        rs.getString("generated_by"),
-                        rs.getTimestamp("generated_at").toInstant(),
-                        rs.getString("approved_by"),
-                        rs.getTimestamp("approved_at") == null
-                                ? null
-                                : rs.getTimestamp("approved_at").toInstant()))
+                .query((rs, n) -> PaymentRolls.map(rs))
                 .optional()
                 .orElseThrow(() -> new NotFound("发放名册 " + rollId + " 不存在"));
     }

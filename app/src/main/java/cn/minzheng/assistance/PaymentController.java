@@ -57,7 +57,8 @@ class PaymentController {
         model.addAttribute("programme", programme);
         // A fresh key per form: pressing "generate" twice, or resubmitting the page, cannot make a second roll.
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
-        model.addAttribute("nextMonth", YearMonth.now(clock).plusMonths(1));
+        // this month: a month not yet begun has no roll (its cut-off day has not come, issue 14)
+        model.addAttribute("nextMonth", YearMonth.now(clock));
         return "assistance/payment-rolls";
     }
 
@@ -67,13 +68,17 @@ class PaymentController {
             @RequestParam String programme,
             @RequestParam String period,
             @RequestParam String idempotencyKey,
+            @RequestParam(defaultValue = "MAIN") String kind,
             RedirectAttributes redirect) {
         try {
-            PaymentRolls.Generated generated =
-                    rolls.generate(programme, PaymentApiController.parsePeriod(period), idempotencyKey);
+            PaymentRolls.Generated generated = rolls.generate(
+                    programme, PaymentApiController.parsePeriod(period), idempotencyKey, "SUPPLEMENTARY".equals(kind));
             redirect.addFlashAttribute(
                     "notice",
-                    generated.created() ? "已生成发放名册，共 " + generated.roll().itemCount() + " 条" : "该名册此前已生成，未重复生成");
+                    generated.created()
+                            ? "已生成" + generated.roll().kindLabel() + "，共 "
+                                    + generated.roll().itemCount() + " 条"
+                            : "该名册此前已生成，未重复生成");
             return "redirect:/assistance/payment-rolls/" + generated.roll().id();
         } catch (PaymentRolls.AlreadyGenerated e) {
             redirect.addFlashAttribute("problem", e.getMessage());

@@ -158,7 +158,7 @@ class Deliveries {
                 .query(Long.class)
                 .single();
         try {
-            Files.move(file.csv(), incomingFile(id));
+            Files.move(file.csv(), settings.incoming().resolve("delivery-" + id + file.suffix()));
         } catch (IOException e) {
             DeliveryFile.deleteQuietly(file.csv());
             throw new UncheckedIOException(e);
@@ -168,7 +168,14 @@ class Deliveries {
         return id;
     }
 
+    /** The received file of a delivery: a CSV, or a .csv.gz or .zip kept compressed until the load reads it. */
     private Path incomingFile(long id) {
+        for (String suffix : new String[] {".csv.gz", ".zip"}) {
+            Path compressed = settings.incoming().resolve("delivery-" + id + suffix);
+            if (Files.exists(compressed)) {
+                return compressed;
+            }
+        }
         return settings.incoming().resolve("delivery-" + id + ".csv");
     }
 

@@ -4,6 +4,7 @@ import cn.minzheng.platform.files.FileSignature;
 import cn.minzheng.platform.files.UploadNames;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.Sm3;
+import cn.minzheng.verification.core.store.DeliveryStreams;
 import cn.minzheng.verification.core.store.Source;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -26,8 +27,10 @@ import java.util.UUID;
 /**
  * A delivered file, checked before anything reads it for the store: its size, its kind by extension and first bytes
  * (a .csv is text — not a ZIP, an old Excel file, a PDF or UTF-16; an .xlsx is a ZIP whose directory does not promise a
- * bomb), its encoding (UTF-8, or GB18030 when chosen or detected), and its header (the five common columns). A workbook
- * becomes a UTF-8 CSV on the way. Every refusal says in Chinese what is wrong; the file name is for display only.
+ * bomb; a .csv.gz is gzip, a .zip an archive of exactly one file), its encoding (UTF-8, or GB18030 when chosen or
+ * detected), and its header (the five common columns). A workbook becomes a UTF-8 CSV on the way; a compressed CSV
+ * stays compressed — it is read through the engine's {@link DeliveryStreams}, here and by the load, never unpacked to
+ * disk. Every refusal says in Chinese what is wrong; the file name is for display only.
  */
 final class DeliveryFile {
 
@@ -55,7 +58,10 @@ final class DeliveryFile {
         }
     }
 
-    /** A file ready for the store: UTF-8 or GB18030 CSV at {@code csv}, with what the checks noticed. */
+    /**
+     * A file ready for the store: UTF-8 or GB18030 CSV at {@code csv} (compressed when {@code suffix} says so: the
+     * file must keep that ending for the loader), with what the checks noticed.
+     */
     record Prepared(
             Source source,
             Kind kind,
@@ -63,6 +69,7 @@ final class DeliveryFile {
             long bytes,
             String sm3,
             Path csv,
+            String suffix,
             Charset charset,
             List<String> warnings) {}
 
@@ -84,16 +91,25 @@ final class DeliveryFile {
         String name = UploadNames.displayName(originalName);
         Source source = source(sourceCode, name);
         String extension = UploadNames.extension(name);
+        boolean gzip = extension.equals("gz") && name.toLowerCase(Locale.ROOT).endsWith(".csv.gz");
+        boolean zip = extension.equals("zip");
+        String suffix = gzip ? ".csv.gz" : zip ? ".zip" : ".csv";
         Kind kind = switch (extension) {
             case "csv" -> Kind.CSV;
+            case "gz", "zip" -> {
+                if (!gzip && !zip) {
+                    throw new BusinessRuleViolation("压缩的交付文件只能是 .csv.gz 或内含一个 CSV 文件的 .zip");
+                }
+                yield Kind.CSV;
+            }
             case "xlsx" -> Kind.XLSX;
             case "xls" -> throw new BusinessRuleViolation("不支持旧版 Excel（.xls）文件，请在 Excel 中“另存为 .xlsx”或 CSV 后上传");
             default ->
-                throw new BusinessRuleViolation(
-                        "交付文件只能是 .csv 或 .xlsx（所选文件的扩展名为“" + (extension.isEmpty() ? "无" : shorten(extension)) + "”）");
+                throw new BusinessRuleViolation("交付文件只能是 .csv、.csv.gz、.zip 或 .xlsx（所选文件的扩展名为“"
+                        + (extension.isEmpty() ? "无" : shorten(extension)) + "”）");
         };
         Path upload = incoming.resolve(UUID.randomUUID() + ".upload");
-        Path csv = incoming.resolve(UUID.randomUUID() + ".csv");
+        Path csv = incoming.resolve(UUID.randomUUID() + suffix);
         boolean kept = false;
         try {
             long bytes = copyAtMost(content, upload, maxBytes);
@@ -117,6 +133,16 @@ final class DeliveryFile {
                 DeliveryWorkbook.refuseBombs(upload);
                 DeliveryWorkbook.toCsv(upload, csv);
                 charset = StandardCharsets.UTF_8;
+            } else if (gzip || zip) {
+                // gzip's two magic bytes (RFC 1952)
+                if (gzip && (head.length < 2 || (head[0] & 0xFF) != 0x1F || (head[1] & 0xFF) != 0x8B)) {
+                    throw new BusinessRuleViolation("文件扩展名是 .csv.gz，但内容不是 gzip 压缩文件");
+                }
+                if (zip) {
+                    checkArchive(upload);
+                }
+                Files.move(upload, csv);
+                charset = encoding(csv, choice);
             } else {
                 if (FileSignature.ZIP.matches(head)) {
                     throw new BusinessRuleViolation("文件扩展名是 .csv，但内容是 Excel 工作簿或压缩包；请把扩展名改为 .xlsx，或“另存为 CSV”");
@@ -129,7 +155,7 @@ final class DeliveryFile {
             }
             warnings.addAll(checkHeader(source, csv, charset));
             kept = true;
-            return new Prepared(source, kind, name, bytes, sm3, csv, charset, List.copyOf(warnings));
+            return new Prepared(source, kind, name, bytes, sm3, csv, suffix, charset, List.copyOf(warnings));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -140,10 +166,33 @@ final class DeliveryFile {
         }
     }
 
-    /** The source the file is for: the chosen code, or else the file's name ({@code vehicle.csv}). */
+    /** A .zip delivery holds exactly one file, and it is a CSV (the archive's directory says so, nothing is unpacked). */
+    private static void checkArchive(Path upload) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(upload.toFile())) {
+            List<String> files = zip.stream()
+                    .filter(entry -> !entry.isDirectory())
+                    .map(java.util.zip.ZipEntry::getName)
+                    .toList();
+            if (files.size() != 1) {
+                throw new BusinessRuleViolation("压缩包内应只有一个 CSV 文件，实有 " + files.size() + " 个文件；请每个压缩包只放一个来源的 CSV");
+            }
+            if (!files.get(0).toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                throw new BusinessRuleViolation("压缩包内的文件“" + shorten(files.get(0)) + "”不是 .csv 文件");
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new BusinessRuleViolation("文件扩展名是 .zip，但内容不是有效的压缩包");
+        }
+    }
+
+    /** The source the file is for: the chosen code, or else the file's name ({@code vehicle.csv}, {@code vehicle.csv.gz}). */
     static Source source(String code, String displayName) {
+        String stem = DeliveryStreams.codeOf(displayName);
         String wanted = code == null || code.isBlank()
-                ? (displayName.contains(".") ? displayName.substring(0, displayName.lastIndexOf('.')) : displayName)
+                ? (stem != null
+                        ? stem
+                        : displayName.contains(".")
+                                ? displayName.substring(0, displayName.lastIndexOf('.'))
+                                : displayName)
                 : code.strip();
         return Source.ofCode(wanted)
                 .orElseThrow(() -> new BusinessRuleViolation("未知的数据来源代码“" + shorten(wanted)
@@ -179,7 +228,7 @@ final class DeliveryFile {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = new BufferedInputStream(DeliveryStreams.open(file), 1 << 16)) {
             java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
             long number = 1;
             int b;
@@ -210,8 +259,11 @@ final class DeliveryFile {
     /** The five common columns must be there; a missing own column loads as empty, an unknown one is ignored. */
     static List<String> checkHeader(Source source, Path csv, Charset charset) throws IOException {
         String first;
-        try (var reader = Files.newBufferedReader(csv, charset)) {
+        try (var reader =
+                new java.io.BufferedReader(new java.io.InputStreamReader(DeliveryStreams.open(csv), charset))) {
             first = reader.readLine();
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new BusinessRuleViolation("压缩文件已损坏，无法读出其中的 CSV");
         }
         if (first == null || first.isBlank()) {
             throw new BusinessRuleViolation("文件是空的：第 1 行应为表头（" + String.join(",", source.header()) + "）");

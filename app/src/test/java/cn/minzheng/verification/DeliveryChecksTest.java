@@ -179,6 +179,53 @@ class DeliveryChecksTest {
     }
 
     @Test
+    void compressedDeliveriesLoadAsTheirCsvAndBadArchivesAreRefused() throws Exception {
+        VerificationFixture.Family family = fixture.threePeople(TestDistrict.COMMUNITY);
+        String rows = VerificationFixture.VEHICLE_HEADER
+                + "v-gz," + family.head().csv() + ",陕A40001,小型汽车,2019-01-01,\n"
+                + "v-gz-bad," + family.head().csv() + ",陕A40002,小型汽车,2019-13-45,\n";
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(rows.getBytes(StandardCharsets.UTF_8));
+        }
+        long fromGzip = fixture.deliver("vehicle", "vehicle.csv.gz", gz.toByteArray(), null);
+        Deliveries.Delivery gzipped = fixture.asDistrict(() -> deliveries.find(fromGzip), "DEPARTMENT_OFFICER");
+        assertThat(gzipped.status()).as(String.valueOf(gzipped.message())).isEqualTo(Deliveries.Status.LOADED);
+        assertThat(gzipped.rowsRead()).isEqualTo(2);
+        assertThat(gzipped.accepted()).isEqualTo(1);
+        assertThat(fixture.asDistrict(() -> deliveries.rejects(fromGzip, 10), "DEPARTMENT_OFFICER"))
+                .extracting(r -> r.line() + " " + r.reason())
+                .containsExactly("3 registered_on 列日期无效");
+
+        long fromZip = fixture.deliver("vehicle", "车辆.zip", zip(java.util.Map.of("vehicle.csv", rows)), null);
+        Deliveries.Delivery zipped = fixture.asDistrict(() -> deliveries.find(fromZip), "DEPARTMENT_OFFICER");
+        assertThat(zipped.status()).as(String.valueOf(zipped.message())).isEqualTo(Deliveries.Status.LOADED);
+        assertThat(zipped.accepted()).isEqualTo(1);
+
+        assertThat(refusal("vehicle", "vehicle.zip", zip(java.util.Map.of("a.csv", rows, "b.csv", rows)), null)
+                        .getMessage())
+                .contains("压缩包内应只有一个 CSV 文件，实有 2 个文件");
+        assertThat(refusal("vehicle", "vehicle.csv.gz", rows.getBytes(StandardCharsets.UTF_8), null)
+                        .getMessage())
+                .contains("不是 gzip 压缩文件");
+        assertThat(refusal("vehicle", "vehicle.zip", rows.getBytes(StandardCharsets.UTF_8), null)
+                        .getMessage())
+                .contains("不是有效的压缩包");
+    }
+
+    private static byte[] zip(java.util.Map<String, String> files) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var file : new java.util.TreeMap<>(files).entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+                out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void aLoadThatDoesNotFinishLeavesThePreviousStoreInService() {
         VerificationFixture.Family family = fixture.threePeople(TestDistrict.COMMUNITY);
         fixture.authoriseAll(family);

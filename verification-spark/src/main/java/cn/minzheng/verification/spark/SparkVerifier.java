@@ -5,11 +5,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import cn.minzheng.verification.core.cli.Csv;
+import cn.minzheng.verification.core.link.DuckDbVerifier;
 import cn.minzheng.verification.core.link.NameBirthJudge;
 import cn.minzheng.verification.core.link.NameBirthSql;
 import cn.minzheng.verification.core.link.ProbePerson;
 import cn.minzheng.verification.core.link.RunReport;
 import cn.minzheng.verification.core.link.SourcePrior;
+import cn.minzheng.verification.core.link.TranspositionSql;
 import cn.minzheng.verification.core.normalize.Dates;
 import cn.minzheng.verification.core.rules.RuleCatalogue;
 import cn.minzheng.verification.core.rules.RuleSql;
@@ -126,10 +128,12 @@ public final class SparkVerifier {
                         col("r.name_hash"),
                         col("r.birth_date"),
                         col("r.gender"),
-                        col("r.name_hash")
-                                .notEqual(0)
-                                .and(col("p.name_hash").notEqual(0))
-                                .and(col("r.name_hash").notEqual(col("p.name_hash")))
+                        // the same name check as the DuckDB engine, by the same SQL expression
+                        org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .expr(DuckDbVerifier.NAME_CONFLICT)
                                 .as("name_conflict"))
                 .cache();
         Dataset<Row> byId = joined.where(col("name_conflict").equalTo(false))
@@ -137,7 +141,8 @@ public final class SparkVerifier {
                         col("person_id"),
                         col("source"),
                         col("record_id"),
-                        lit("ID").as("tier"));
+                        lit("ID").as("tier"),
+                        lit(null).cast("string").as("note"));
         // A match whose name belongs to someone else is refused and goes to the name + birth date tier.
         Dataset<Row> refused = joined.where(col("name_conflict"))
                 .select(
@@ -156,7 +161,36 @@ public final class SparkVerifier {
         report.count("id_name_conflicts", conflicts);
         report.phase("name_check");
 
+        // records whose number has two neighbours swapped: the same rule and SQL text as the DuckDB engine
+        Source register = Source.REGISTER;
+        Dataset<Row> registered = table(register.table());
+        registered
+                .select(col("id_key"), col("name_hash"), col("birth_date"), col("gender"))
+                .createOrReplaceTempView("register_numbered");
+        table("res_swap").createOrReplaceTempView("res_swap");
+        List<TranspositionSql.Candidate> swaps = new ArrayList<>();
+        for (Row row : spark.sql(TranspositionSql.candidatesQuery()).collectAsList()) {
+            swaps.add(new TranspositionSql.Candidate(
+                    row.getString(0), row.getString(1), row.getLong(2), row.isNullAt(3) ? null : row.getString(3)));
+        }
+        List<TranspositionSql.Link> swapLinks = TranspositionSql.decide(swaps);
+        report.count(
+                "transposition_links",
+                swapLinks.stream().filter(l -> l.tier().equals("ID")).count());
+        report.count(
+                "transposition_reviews",
+                swapLinks.stream().filter(l -> !l.tier().equals("ID")).count());
+        List<Row> decided = new ArrayList<>();
+        for (String record : TranspositionSql.decidedRecords(swaps)) {
+            int cut = record.indexOf('\u0000');
+            decided.add(RowFactory.create(record.substring(0, cut), record.substring(cut + 1)));
+        }
+        Dataset<Row> decidedRecords = spark.createDataFrame(
+                decided, new StructType().add("source", DataTypes.StringType).add("record_id", DataTypes.StringType));
+        report.phase("transpositions");
+
         residue.unionAll(refused)
+                .join(broadcast(decidedRecords), new String[] {"source", "record_id"}, "left_anti")
                 .alias("r")
                 .join(
                         p,
@@ -184,8 +218,6 @@ public final class SparkVerifier {
         byId.where(col("source").isin(onePerPersonCodes()))
                 .select(col("source"), col("person_id"), col("record_id"))
                 .createOrReplaceTempView("single_links");
-        Source register = Source.REGISTER;
-        Dataset<Row> registered = table(register.table());
         // an export of a store written before the register kept its names has none for numbered registrations
         Column numberedNames = Arrays.asList(registered.columns()).contains("name")
                 ? col("name")
@@ -228,7 +260,8 @@ public final class SparkVerifier {
                     },
                     priors);
             if (verdict == NameBirthJudge.Verdict.LINK) {
-                accepted.add(RowFactory.create(row.getString(2), row.getString(0), row.getString(1), "NAME_BIRTH"));
+                accepted.add(
+                        RowFactory.create(row.getString(2), row.getString(0), row.getString(1), "NAME_BIRTH", null));
             } else {
                 refusals.merge(verdict.counter(), 1L, Long::sum);
             }
@@ -240,7 +273,11 @@ public final class SparkVerifier {
                 .add("person_id", DataTypes.StringType)
                 .add("source", DataTypes.StringType)
                 .add("record_id", DataTypes.StringType)
-                .add("tier", DataTypes.StringType);
+                .add("tier", DataTypes.StringType)
+                .add("note", DataTypes.StringType);
+        for (TranspositionSql.Link link : swapLinks) {
+            accepted.add(RowFactory.create(link.personId(), link.source(), link.recordId(), link.tier(), link.note()));
+        }
         links = byId.unionAll(spark.createDataFrame(accepted, linkSchema))
                 .dropDuplicates("person_id", "source", "record_id")
                 .cache();
@@ -258,7 +295,11 @@ public final class SparkVerifier {
                     .join(records, col("r.record_id").equalTo(col("k.record_id")))
                     .select(concat(
                             new Column[] {
-                                col("p.person_id"), col("p.household_id"), col("p.household_size"), col("k.tier")
+                                col("p.person_id"),
+                                col("p.household_id"),
+                                col("p.household_size"),
+                                col("k.tier"),
+                                col("k.note").as("link_note")
                             },
                             sourceColumns(source, "r")))
                     .dropDuplicates("person_id", "record_id")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minzheng.verification.core.cli.Main;
 import cn.minzheng.verification.core.link.NamesakeFixture;
+import cn.minzheng.verification.core.link.ScriptAndTranspositionFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -124,6 +125,35 @@ class SparkMatchesDuckDbTest {
                 .noneMatch(
                         line -> line.contains("si-nonum") || line.contains("v-homophone") || line.contains("hk-extra"));
         assertThat(rows(fixture.resolve("spark/hits.csv"))).isEqualTo(duck);
+    }
+
+    @Test
+    void scriptVariantsAndTranspositionsAreDecidedAlike() throws Exception {
+        Path fixture = dir.resolve("scripts");
+        ScriptAndTranspositionFixture.write(fixture);
+        Path fixtureStore = fixture.resolve("store");
+        core("load", "--sources", fixture.resolve("sources").toString(), "--store", fixtureStore.toString());
+        core(
+                "run",
+                "--probe",
+                fixture.resolve("probe.csv").toString(),
+                "--store",
+                fixtureStore.toString(),
+                "--out",
+                fixture.resolve("duckdb/hits.csv").toString(),
+                "--as-of",
+                "2025-06-30");
+        spark(fixture.resolve("probe.csv"), fixtureStore, fixture.resolve("spark/hits.csv"));
+        Set<String> duck = rows(fixture.resolve("duckdb/hits.csv"));
+        // the fixture's decisions were taken (ScriptAndTranspositionTest checks each), and Spark takes the same
+        assertThat(duck)
+                .contains(
+                        "P1,civil_assistance,ca-trad,ID",
+                        "P8,civil_assistance,ca-swap,ID",
+                        "P9,civil_assistance,ca-swap-two,NAME_BIRTH",
+                        "P7,civil_assistance,ca-child,NAME_BIRTH");
+        assertThat(rows(fixture.resolve("spark/hits.csv"))).isEqualTo(duck);
+        assertThat(rows(fixture.resolve("spark/findings.csv"))).isEqualTo(rows(fixture.resolve("duckdb/findings.csv")));
     }
 
     @Test

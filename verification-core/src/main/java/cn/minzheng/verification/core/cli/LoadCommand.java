@@ -1,6 +1,7 @@
 package cn.minzheng.verification.core.cli;
 
 import cn.minzheng.verification.core.link.RunReport;
+import cn.minzheng.verification.core.store.DeliveryStreams;
 import cn.minzheng.verification.core.store.LoadResult;
 import cn.minzheng.verification.core.store.Reject;
 import cn.minzheng.verification.core.store.Source;
@@ -138,24 +139,30 @@ public final class LoadCommand {
         }
     }
 
-    /** Every {@code <code>.csv} in the directory; any other .csv is an unknown source and refused by name. */
+    /**
+     * Every {@code <code>.csv}, {@code <code>.csv.gz} or {@code <code>.zip} (one CSV inside) in the directory; any
+     * other such file is an unknown source and refused by name, and so are two files for one source.
+     */
     static Map<Source, Path> deliveredFiles(Path dir) throws IOException {
         Map<Source, Path> files = new EnumMap<>(Source.class);
         try (Stream<Path> listing = Files.list(dir)) {
             for (Path file : listing.sorted().toList()) {
-                String name = file.getFileName().toString();
-                if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") || !Files.isRegularFile(file)) {
+                String code = DeliveryStreams.codeOf(file.getFileName().toString());
+                if (code == null || !Files.isRegularFile(file)) {
                     continue;
                 }
-                String code = name.substring(0, name.length() - 4);
                 Source source = Source.ofCode(code)
                         .orElseThrow(() -> new UserError(file + ": unknown source code '" + code
-                                + "' (file names must be one of the 26 codes, e.g. vehicle.csv)"));
-                files.put(source, file);
+                                + "' (file names must be one of the 26 codes, e.g. vehicle.csv or vehicle.csv.gz)"));
+                Path other = files.put(source, file);
+                if (other != null) {
+                    throw new UserError(file + ": a second file for source " + code + " beside " + other.getFileName()
+                            + " (deliver one)");
+                }
             }
         }
         if (files.isEmpty()) {
-            throw new UserError("no <code>.csv files in " + dir);
+            throw new UserError("no <code>.csv, <code>.csv.gz or <code>.zip files in " + dir);
         }
         return files;
     }

@@ -33,6 +33,7 @@ final class LookupCommand {
             households.computeIfAbsent(p.householdId(), h -> new ArrayList<>()).add(p);
         }
         try (Connection connection = DuckDbVerifier.open(store)) {
+            Store.checkNameKeys(connection);
             if (!Store.hasCurrentLookupTables(connection)) {
                 throw new UserError("lookup: the store in " + store
                         + " was loaded by an earlier version without the current lookup tables (run load again)");

@@ -16,7 +16,8 @@ public final class Main {
 
     static final String USAGE = String.join(
             "\n",
-            "usage: minzheng-verify generate --size S|M|L|<persons> --seed <n> [--profile clean|standard|dirty] --out <dir>",
+            "usage: minzheng-verify generate --size S|M|L|<persons> --seed <n> [--profile clean|standard|dirty] --out <dir>"
+                    + " [--gzip true]",
             "       minzheng-verify load  --sources <dir> --store <dir> [--encoding UTF-8|GB18030]",
             "       minzheng-verify run   --probe <file> --store <dir> --out <hits.csv> [--engine duckdb|spark]"
                     + " [--findings <file>] [--as-of YYYY-MM-DD] [--rules <file>]",
@@ -41,7 +42,7 @@ public final class Main {
         try {
             switch (args[0]) {
                 case "generate" ->
-                    generate(new Options("generate", args, 1, Set.of("size", "seed", "profile", "out")), out);
+                    generate(new Options("generate", args, 1, Set.of("size", "seed", "profile", "out", "gzip")), out);
                 case "load" ->
                     LoadCommand.run(new Options("load", args, 1, Set.of("sources", "store", "encoding")), out);
                 case "run" ->
@@ -60,7 +61,7 @@ public final class Main {
                                             "rules",
                                             "baseline")),
                             out);
-                case "score" -> ScoreCommand.run(new Options("score", args, 1, Set.of("hits", "truth")), out);
+                case "score" -> ScoreCommand.run(new Options("score", args, 1, Set.of("hits", "truth", "errors")), out);
                 case "bench" ->
                     BenchCommand.run(
                             new Options(
@@ -121,7 +122,8 @@ public final class Main {
         long seed = options.number("seed", 1);
         Path dir = Path.of(options.required("out"));
         long started = System.nanoTime();
-        DatasetGenerator.Summary summary = new DatasetGenerator(size, seed, profile).writeTo(dir);
+        boolean gzip = Boolean.parseBoolean(options.optional("gzip", "false"));
+        DatasetGenerator.Summary summary = new DatasetGenerator(size, seed, profile, gzip).writeTo(dir);
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf(
                 "generated size=%s seed=%d profile=%s persons=%d households=%d probe=%d source_records=%d true_pairs=%d"

@@ -23,6 +23,11 @@ final class ByteSink {
         bytes = new byte[Math.max(capacity, 64)];
     }
 
+    /** The buffer (valid up to {@link #size()}). */
+    byte[] array() {
+        return bytes;
+    }
+
     int size() {
         return size;
     }

@@ -30,10 +30,21 @@ public final class DatasetGenerator {
     private final long seed;
     private final Profile profile;
 
+    private final boolean gzip;
+
     public DatasetGenerator(Size size, long seed, Profile profile) {
+        this(size, seed, profile, false);
+    }
+
+    /**
+     * @param gzip write the sources as {@code <code>.csv.gz}, as departments deliver large files: each chunk is
+     *     compressed by the worker that made it, as one gzip member (a file of several members is one gzip stream)
+     */
+    public DatasetGenerator(Size size, long seed, Profile profile, boolean gzip) {
         this.size = size;
         this.seed = seed;
         this.profile = profile;
+        this.gzip = gzip;
     }
 
     /** Counts of what was written. */
@@ -52,8 +63,10 @@ public final class DatasetGenerator {
         Source[] sources = Source.values();
         OutputStream[] sourceOut = new OutputStream[sources.length];
         for (Source source : sources) {
-            sourceOut[source.ordinal()] = open(out.resolve("sources").resolve(source.code() + ".csv"));
-            sourceOut[source.ordinal()].write(header(source.header()));
+            sourceOut[source.ordinal()] =
+                    open(out.resolve("sources").resolve(source.code() + (gzip ? ".csv.gz" : ".csv")));
+            byte[] header = header(source.header());
+            sourceOut[source.ordinal()].write(gzip ? gzipMember(header, header.length) : header);
         }
         long[] totals = new long[4];
         try (OutputStream probe = open(out.resolve("probe.csv"));
@@ -76,13 +89,23 @@ public final class DatasetGenerator {
                     while (nextToSubmit < chunks && nextToSubmit < chunk + workers + 1) {
                         int from = nextToSubmit * perChunk;
                         int to = Math.min(households, from + perChunk);
-                        inFlight.add(pool.submit(
-                                () -> new HouseholdWriter(population, recipes, profile, probeRate).write(from, to)));
+                        inFlight.add(pool.submit(() -> {
+                            ChunkOutput made =
+                                    new HouseholdWriter(population, recipes, profile, probeRate).write(from, to);
+                            if (gzip) {
+                                made.compress();
+                            }
+                            return made;
+                        }));
                         nextToSubmit++;
                     }
                     ChunkOutput output = inFlight.remove(0).get();
                     for (int s = 0; s < sources.length; s++) {
-                        output.sources[s].writeTo(sourceOut[s]);
+                        if (output.compressed != null) {
+                            sourceOut[s].write(output.compressed[s]);
+                        } else {
+                            output.sources[s].writeTo(sourceOut[s]);
+                        }
                     }
                     output.probe.writeTo(probe);
                     output.pairs.writeTo(pairs);
@@ -107,6 +130,19 @@ public final class DatasetGenerator {
         return new Summary(size.population(), households, totals[0], totals[1], totals[2]);
     }
 
+    /** The bytes as one gzip member, compressed fast (level 1: the generator's output is for a benchmark's load). */
+    static byte[] gzipMember(byte[] bytes, int length) throws IOException {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(Math.max(64, length / 4));
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(buffer, 1 << 16) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
+            gz.write(bytes, 0, length);
+        }
+        return buffer.toByteArray();
+    }
+
     private static OutputStream open(Path file) throws IOException {
         return new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
     }
@@ -124,10 +160,21 @@ public final class DatasetGenerator {
         long probePersons;
         long records;
         long truePairs;
+        /** Each source's bytes as a gzip member, when the sources are written compressed. */
+        byte[][] compressed;
 
         ChunkOutput(int expectedBytes) {
             for (int i = 0; i < sources.length; i++) {
                 sources[i] = new ByteSink(i == Source.SOCIAL_INSURANCE.ordinal() ? expectedBytes : 1 << 14);
+            }
+        }
+
+        void compress() throws IOException {
+            compressed = new byte[sources.length][];
+            for (int i = 0; i < sources.length; i++) {
+                compressed[i] =
+                        sources[i].size() == 0 ? new byte[0] : gzipMember(sources[i].array(), sources[i].size());
+                sources[i] = null;
             }
         }
     }

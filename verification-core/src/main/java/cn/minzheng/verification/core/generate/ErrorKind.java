@@ -11,7 +11,8 @@ public enum ErrorKind {
     E7_NAME_VARIANT(0.01, "姓名变体"),
     E8_FAMILY_MEMBER_ID(0.001, "使用家庭成员证件号"),
     E9_DUPLICATE(0.01, "重复记录"),
-    E10_EXPIRED(0.05, "已失效记录");
+    E10_EXPIRED(0.05, "已失效记录"),
+    E11_SCRIPT_VARIANT(0.01, "姓名另一种写法(繁体/全角/空格/间隔号)");
 
     private final double standardRate;
     private final String title;

@@ -132,10 +132,16 @@ final class HouseholdWriter {
         }
         sink.comma();
 
-        // name, possibly a recorded variant
-        if (random.nextDouble() < ErrorKind.E7_NAME_VARIANT.standardRate() * errorScale) {
+        // name, possibly a recorded variant (another character that sounds alike, a rare character spelt) or the same
+        // name written another way (traditional characters, full-width letters, blanks, another dot)
+        double nameDraw = random.nextDouble();
+        double variantRate = ErrorKind.E7_NAME_VARIANT.standardRate() * errorScale;
+        if (nameDraw < variantRate) {
             sink.utf8(NameMaker.variant(random, name[m]));
             mark(ErrorKind.E7_NAME_VARIANT);
+        } else if (nameDraw < variantRate + ErrorKind.E11_SCRIPT_VARIANT.standardRate() * errorScale) {
+            sink.utf8(NameMaker.writtenOtherwise(random, name[m]));
+            mark(ErrorKind.E11_SCRIPT_VARIANT);
         } else {
             sink.bytes(nameBytes[m]);
         }
@@ -147,7 +153,9 @@ final class HouseholdWriter {
             sink.bytes(male[m] ? MALE : FEMALE);
         }
         sink.comma();
-        if (blank >= 0.015 || idError != null) {
+        // a transposed number still leads to its owner without a birth date (TranspositionSql): the one number error
+        // that may come with it
+        if (blank >= 0.015 || (idError != null && idError != ErrorKind.E3_TRANSPOSITION)) {
             sink.date(birthDay[m]);
         }
         sink.comma();
@@ -231,9 +239,10 @@ final class HouseholdWriter {
             }
             case E3_TRANSPOSITION -> {
                 System.arraycopy(number, 0, scratch, 0, 18);
-                int at = 6 + random.nextInt(10);
-                for (int tries = 0; tries < 16 && scratch[at] == scratch[at + 1]; tries++) {
-                    at = random.nextInt(16);
+                // any two neighbours, the check character among them
+                int at = random.nextInt(17);
+                for (int tries = 0; tries < 17 && scratch[at] == scratch[at + 1]; tries++) {
+                    at = random.nextInt(17);
                 }
                 if (scratch[at] == scratch[at + 1]) {
                     sink.ascii(number, 0, 18); // all neighbours equal: nothing to transpose

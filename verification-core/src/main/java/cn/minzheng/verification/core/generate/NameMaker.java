@@ -65,7 +65,7 @@ final class NameMaker {
         return name.toString();
     }
 
-    /** A recorded variant of a name: traditional characters, a homophone, blanks, another dot, or a rare char spelt. */
+    /** A recorded variant of a name: a homophone in the last character, or a rare character spelt or unprintable. */
     static String variant(SplittableRandom random, String name) {
         NameTables tables = NameTables.get();
         char last = name.charAt(name.length() - 1);
@@ -74,35 +74,59 @@ final class NameMaker {
             String spelt = random.nextBoolean() ? tables.syllable(last) : "?";
             return name.substring(0, name.length() - 1) + spelt;
         }
+        String syllable = tables.syllable(last);
+        List<Character> homophones = syllable == null ? List.of() : tables.homophones(syllable);
+        if (homophones.size() > 1) {
+            char other = last;
+            while (other == last) {
+                other = homophones.get(random.nextInt(homophones.size()));
+            }
+            return name.substring(0, name.length() - 1) + other;
+        }
+        return writtenOtherwise(random, name);
+    }
+
+    /**
+     * The same name written another way, as another department's system may hold it: in traditional characters
+     * (ICU's Hans-Hant, through the name table), with blanks (half- or full-width) between the characters, with
+     * another dot in a minority name, or several of these at once.
+     */
+    static String writtenOtherwise(SplittableRandom random, String name) {
+        NameTables tables = NameTables.get();
         if (name.indexOf('·') >= 0) {
-            String[] dots = {"・", ".", "•", "．", " · "};
-            return name.replace("·", dots[random.nextInt(dots.length)]);
+            String[] dots = {"・", ".", "•", "．", " · ", "‧", ""};
+            String written = name.replace("·", dots[random.nextInt(dots.length)]);
+            return random.nextBoolean() ? traditional(tables, written) : written;
         }
-        int choice = random.nextInt(3);
-        if (choice == 0) {
-            StringBuilder traditional = new StringBuilder(name.length());
-            boolean changed = false;
-            for (int i = 0; i < name.length(); i++) {
-                Character t = tables.traditional(name.charAt(i));
-                changed |= t != null;
-                traditional.append(t != null ? t : name.charAt(i));
-            }
-            if (changed) {
-                return traditional.toString();
-            }
+        int choice = random.nextInt(4);
+        String traditional = traditional(tables, name);
+        if (choice <= 1 && !traditional.equals(name)) {
+            return choice == 0 ? traditional : spaced(traditional, random.nextBoolean() ? " " : "\u3000");
         }
-        if (choice <= 1) {
-            String syllable = tables.syllable(last);
-            List<Character> homophones = syllable == null ? List.of() : tables.homophones(syllable);
-            if (homophones.size() > 1) {
-                char other = last;
-                while (other == last) {
-                    other = homophones.get(random.nextInt(homophones.size()));
-                }
-                return name.substring(0, name.length() - 1) + other;
-            }
+        if (choice == 2) {
+            return spaced(name, "\u3000");
         }
         return name.charAt(0) + " " + name.substring(1);
+    }
+
+    private static String traditional(NameTables tables, String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            Character t = tables.traditional(name.charAt(i));
+            out.append(t != null ? t : name.charAt(i));
+        }
+        return out.toString();
+    }
+
+    private static String spaced(String name, String blank) {
+        StringBuilder out = new StringBuilder(name.length() * 2);
+        for (int i = 0; i < name.length(); i++) {
+            if (i > 0) {
+                out.append(blank);
+            }
+            out.append(name.charAt(i));
+        }
+        return out.toString();
     }
 
     private static double[] cumulativeWeights(int n) {

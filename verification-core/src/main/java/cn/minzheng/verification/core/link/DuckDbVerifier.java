@@ -46,7 +46,11 @@ public final class DuckDbVerifier {
     /** Columns a link table carries: what hits, the name tier and the rules of this source read. */
     String linkColumns(Source source) {
         StringJoiner columns = new StringJoiner(", ");
-        columns.add("record_id").add("name_hash").add("gender").add("birth_date");
+        columns.add("record_id")
+                .add("name_hash")
+                .add("gender")
+                .add("birth_date")
+                .add("name_recorded");
         catalogue.columnsUsed(source).forEach(columns::add);
         return columns.toString();
     }
@@ -62,6 +66,7 @@ public final class DuckDbVerifier {
 
     /** Loads the normalised probe into the temp table {@code probe}. */
     public void loadProbe(List<ProbePerson> persons) throws SQLException {
+        Store.checkNameKeys(connection);
         execute("CREATE OR REPLACE TEMP TABLE probe (person_id VARCHAR, household_id VARCHAR, household_size INTEGER,"
                 + " id_key BIGINT, id_text VARCHAR, name VARCHAR, name_hash BIGINT, gender TINYINT, birth_date DATE)");
         try (DuckDBAppender appender =
@@ -94,7 +99,7 @@ public final class DuckDbVerifier {
                 persons.stream().filter(p -> !p.idStatus().usable()).count());
     }
 
-    /** Runs both tiers; afterwards l_<code> holds the accepted links of every source. */
+    /** Runs the tiers; afterwards l_<code> holds the accepted links of every source. */
     public void link() throws SQLException {
         // One statement per source joins, drops duplicated rows (same record delivered twice) and flags the matches
         // whose name belongs to someone else; the flagged rows stay in l_ only until the name tier has read them.
@@ -102,9 +107,8 @@ public final class DuckDbVerifier {
             String cols = linkColumns(source);
             execute("CREATE OR REPLACE TEMP TABLE l_" + source.code() + " AS SELECT DISTINCT ON (p.person_id,"
                     + " r.record_id) p.person_id, p.household_id, p.household_size, 'ID' AS tier, "
-                    + prefixed("r", cols)
-                    + ", (r.name_hash <> 0 AND p.name_hash <> 0 AND r.name_hash <> p.name_hash) AS name_conflict"
-                    + " FROM probe p JOIN " + source.table() + " r ON r.id_key = p.id_key");
+                    + prefixed("r", cols) + ", CAST(NULL AS VARCHAR) AS link_note, " + NAME_CONFLICT
+                    + " AS name_conflict FROM probe p JOIN " + source.table() + " r ON r.id_key = p.id_key");
         }
         report.phase("id_tier");
         StringJoiner counts = new StringJoiner(" + ");
@@ -113,12 +117,39 @@ public final class DuckDbVerifier {
         }
         report.count("id_name_conflicts", scalar("SELECT " + counts));
         report.phase("name_check");
-        nameBirthTier();
+        execute("CREATE OR REPLACE TEMP VIEW register_numbered AS SELECT id_key, name_hash, birth_date, gender FROM "
+                + Source.REGISTER.table());
+        List<TranspositionSql.Candidate> swaps = new java.util.ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(TranspositionSql.candidatesQuery())) {
+            while (rows.next()) {
+                swaps.add(new TranspositionSql.Candidate(
+                        rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4)));
+            }
+        }
+        List<TranspositionSql.Link> swapLinks = TranspositionSql.decide(swaps);
+        report.count(
+                "transposition_links",
+                swapLinks.stream().filter(l -> l.tier().equals("ID")).count());
+        report.count(
+                "transposition_reviews",
+                swapLinks.stream().filter(l -> !l.tier().equals("ID")).count());
+        report.phase("transpositions");
+        nameBirthTier(swaps, swapLinks);
         for (Source source : Source.values()) {
             execute("DELETE FROM l_" + source.code() + " WHERE name_conflict");
         }
         report.phase("name_birth_tier");
     }
+
+    /**
+     * When an ID match is someone else's: both names known and not the same name (in any script, or by sound), or,
+     * with no name to tell, a sex or birth date on the record that contradicts the person the number belongs to.
+     */
+    public static final String NAME_CONFLICT =
+            "coalesce(CASE WHEN r.name_hash <> 0 AND p.name_hash <> 0 THEN r.name_hash"
+                    + " <> p.name_hash ELSE (r.gender <> 0 AND p.gender <> 0 AND r.gender <> p.gender) OR r.birth_date <>"
+                    + " p.birth_date END, false)";
 
     /** The ID matches refused by the name check, as the name tier reads them (each record once). */
     private static String refused(Source source, String cols) {
@@ -126,7 +157,8 @@ public final class DuckDbVerifier {
                 + " WHERE name_conflict)";
     }
 
-    private void nameBirthTier() throws SQLException {
+    private void nameBirthTier(List<TranspositionSql.Candidate> swaps, List<TranspositionSql.Link> swapLinks)
+            throws SQLException {
         StringJoiner candidates = new StringJoiner(" UNION ALL ");
         for (Source source : Source.values()) {
             for (String table : List.of(source.residueTable(), refused(source, linkColumns(source)))) {
@@ -141,6 +173,23 @@ public final class DuckDbVerifier {
             }
         }
         execute("CREATE OR REPLACE TEMP TABLE nb_cand AS " + candidates);
+        java.util.Set<String> decided = TranspositionSql.decidedRecords(swaps);
+        if (!decided.isEmpty()) {
+            // the transposition rule has decided these records: they are no name + birth date candidates
+            execute("CREATE OR REPLACE TEMP TABLE swap_decided (source VARCHAR, record_id VARCHAR)");
+            try (DuckDBAppender appender =
+                    connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "swap_decided")) {
+                for (String record : decided) {
+                    int cut = record.indexOf('\u0000');
+                    appender.beginRow();
+                    appender.append(record.substring(0, cut));
+                    appender.append(record.substring(cut + 1));
+                    appender.endRow();
+                }
+            }
+            execute("DELETE FROM nb_cand WHERE (source, record_id) IN (SELECT source, record_id FROM swap_decided)");
+            execute("DROP TABLE swap_decided");
+        }
         report.phase("name_birth_candidates");
         StringJoiner single = new StringJoiner(" UNION ALL ");
         for (Source source : Source.values()) {
@@ -159,7 +208,8 @@ public final class DuckDbVerifier {
                 + " record_id, name_hash, birth_date, gender, " + numberedNames + " AS name FROM " + register.table()
                 + " UNION ALL SELECT false, NULL, record_id, name_hash, birth_date, gender, name FROM "
                 + register.residueTable());
-        execute("CREATE OR REPLACE TEMP TABLE nb_accepted (source VARCHAR, record_id VARCHAR, person_id VARCHAR)");
+        execute("CREATE OR REPLACE TEMP TABLE nb_accepted (source VARCHAR, record_id VARCHAR, person_id VARCHAR,"
+                + " tier VARCHAR, note VARCHAR)");
         java.util.Map<String, SourcePrior> priors = priors();
         long candidatesSeen = 0;
         long accepted = 0;
@@ -180,6 +230,16 @@ public final class DuckDbVerifier {
                     return rows.getLong(column + 1);
                 }
             };
+            for (TranspositionSql.Link link : swapLinks) {
+                sourcesWithLinks.add(link.source());
+                appender.beginRow();
+                appender.append(link.source());
+                appender.append(link.recordId());
+                appender.append(link.personId());
+                appender.append(link.tier());
+                appender.append(link.note());
+                appender.endRow();
+            }
             while (rows.next()) {
                 candidatesSeen++;
                 NameBirthJudge.Verdict verdict = NameBirthSql.judge(row, priors);
@@ -189,6 +249,8 @@ public final class DuckDbVerifier {
                     appender.append(rows.getString(1));
                     appender.append(rows.getString(2));
                     appender.append(rows.getString(3));
+                    appender.append("NAME_BIRTH");
+                    appender.appendNull();
                     appender.endRow();
                     accepted++;
                 } else {
@@ -207,8 +269,8 @@ public final class DuckDbVerifier {
             }
             String cols = linkColumns(source);
             execute("INSERT INTO l_" + code + " (person_id, household_id, household_size, tier, " + cols
-                    + ", name_conflict) SELECT DISTINCT ON (a.person_id, a.record_id) p.person_id,"
-                    + " p.household_id, p.household_size, 'NAME_BIRTH', " + prefixed("r", cols) + ", false"
+                    + ", link_note, name_conflict) SELECT DISTINCT ON (a.person_id, a.record_id) p.person_id,"
+                    + " p.household_id, p.household_size, a.tier, " + prefixed("r", cols) + ", a.note, false"
                     + " FROM nb_accepted a JOIN probe p ON p.person_id = a.person_id"
                     + " JOIN (SELECT " + cols + " FROM " + source.residueTable() + " UNION ALL SELECT " + cols
                     + " FROM l_" + code + " WHERE name_conflict) r ON r.record_id = a.record_id"

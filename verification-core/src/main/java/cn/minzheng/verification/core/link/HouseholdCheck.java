@@ -2,6 +2,7 @@ package cn.minzheng.verification.core.link;
 
 import cn.minzheng.verification.core.normalize.IdStatus;
 import cn.minzheng.verification.core.store.Source;
+import cn.minzheng.verification.core.store.Store;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,6 +40,9 @@ public final class HouseholdCheck {
 
     public List<Hit> check(List<ProbePerson> members) throws SQLException {
         List<Keyed> keyed = keyedRecords(members);
+        List<Hit> hits = new ArrayList<>();
+        // records with a transposed number whose swap back is a member's: decided here, not by name and birth date
+        java.util.Set<String> decided = transpositions(members, hits);
         // The second query: the keyed records' record_id from their src_ tables by rowid, and the residue records of
         // the members' names and birth dates.
         Map<Source, StringJoiner> rowids = new EnumMap<>(Source.class);
@@ -58,7 +62,6 @@ public final class HouseholdCheck {
                         + LocalDate.ofEpochDay(p.birthDay()) + "'");
             }
         }
-        List<Hit> hits = new ArrayList<>();
         if (union.length() == 0) {
             return hits;
         }
@@ -75,7 +78,7 @@ public final class HouseholdCheck {
                 if (!rows.wasNull()) {
                     numbered.computeIfAbsent(source, s -> new HashMap<>())
                             .put(row, new Numbered(recordId, rows.getLong(6), rows.getDate(7), rows.getInt(8)));
-                } else {
+                } else if (!decided.contains(source + '\u0000' + recordId)) {
                     IdStatus status = IdStatus.ofCode(rows.getInt(4));
                     matchByName(
                             members,
@@ -97,7 +100,7 @@ public final class HouseholdCheck {
             Numbered record = numbered.get(k.source().code()).get(k.row());
             for (ProbePerson p : members) {
                 if (p.idKey() == k.key()) {
-                    if (record.nameHash() != 0 && p.nameHash() != 0 && record.nameHash() != p.nameHash()) {
+                    if (conflicts(record, p)) {
                         conflicts.add(k);
                     } else {
                         hits.add(new Hit(p.personId(), k.source().code(), record.recordId(), "ID"));
@@ -122,6 +125,114 @@ public final class HouseholdCheck {
         }
         return withoutSecondRecords(
                 withoutNamesakesSpellings(members, hits.stream().distinct().toList(), variants));
+    }
+
+    /** The batch's name check ({@code DuckDbVerifier.NAME_CONFLICT}): the ID match is someone else's. */
+    private static boolean conflicts(Numbered record, ProbePerson p) {
+        if (record.nameHash() != 0 && p.nameHash() != 0) {
+            return record.nameHash() != p.nameHash();
+        }
+        boolean sexContradicts = record.gender() != 0 && p.gender() != 0 && record.gender() != p.gender();
+        boolean birthContradicts = record.birth() != null
+                && p.birthDay() != cn.minzheng.verification.core.normalize.Dates.NONE
+                && record.birth().toLocalDate().toEpochDay() != p.birthDay();
+        return sexContradicts || birthContradicts;
+    }
+
+    /**
+     * The batch's transposition rule ({@link TranspositionSql}) for the household: the records in {@code res_swap}
+     * with a member's number among their candidates; for those a member agrees with, every candidate is weighed —
+     * the members' and the register's ({@code register_lookup}). Adds the links to {@code hits}; returns the records
+     * decided ({@code source NUL record_id}).
+     */
+    private java.util.Set<String> transpositions(List<ProbePerson> members, List<Hit> hits) throws SQLException {
+        if (!Store.hasColumn(connection, "res_swap", "id_text")) {
+            return java.util.Set.of();
+        }
+        StringJoiner union = new StringJoiner(" UNION ALL ");
+        for (ProbePerson p : members) {
+            if (p.idKey() >= 0) {
+                union.add("SELECT source, record_id, id_text, name_hash, birth_date, gender FROM res_swap"
+                        + " WHERE cand_key = " + p.idKey());
+            }
+        }
+        if (union.length() == 0) {
+            return java.util.Set.of();
+        }
+        List<TranspositionSql.Candidate> rows = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet found = statement.executeQuery(union.toString())) {
+            while (found.next()) {
+                String source = found.getString(1);
+                String recordId = found.getString(2);
+                long nameHash = found.getLong(4);
+                java.sql.Date birth = found.getDate(5);
+                int gender = found.getInt(6);
+                if (!seen.add(source + '\u0000' + recordId)) {
+                    continue; // a record delivered twice, or found through two members
+                }
+                long[] candidates =
+                        cn.minzheng.verification.core.normalize.Transpositions.candidates(found.getString(3));
+                boolean memberAgrees = false;
+                for (long key : candidates) {
+                    for (ProbePerson p : members) {
+                        if (p.idKey() == key
+                                && agrees(p.nameHash(), p.birthDay(), p.gender(), nameHash, birth, gender)) {
+                            rows.add(new TranspositionSql.Candidate(source, recordId, key, p.personId()));
+                            memberAgrees = true;
+                        }
+                    }
+                }
+                if (memberAgrees) {
+                    registerCandidates(source, recordId, candidates, nameHash, birth, gender, rows);
+                }
+            }
+        }
+        for (TranspositionSql.Link link : TranspositionSql.decide(rows)) {
+            hits.add(new Hit(link.personId(), link.source(), link.recordId(), link.tier()));
+        }
+        return TranspositionSql.decidedRecords(rows);
+    }
+
+    private void registerCandidates(
+            String source,
+            String recordId,
+            long[] candidates,
+            long nameHash,
+            java.sql.Date birth,
+            int gender,
+            List<TranspositionSql.Candidate> rows)
+            throws SQLException {
+        String sql = "SELECT id_key, birth_date, gender FROM register_lookup WHERE name_hash = ?"
+                + (birth == null ? "" : " AND (birth_date = ? OR birth_date IS NULL)");
+        try (java.sql.PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, nameHash);
+            if (birth != null) {
+                query.setDate(2, birth);
+            }
+            try (ResultSet registered = query.executeQuery()) {
+                while (registered.next()) {
+                    long key = registered.getLong(1);
+                    int registeredGender = registered.getInt(3);
+                    for (long candidate : candidates) {
+                        if (candidate == key && (gender == 0 || registeredGender == 0 || gender == registeredGender)) {
+                            rows.add(new TranspositionSql.Candidate(source, recordId, key, null));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean agrees(
+            long nameHash, int birthDay, int gender, long recordName, java.sql.Date birth, int recordGender) {
+        return recordName != 0
+                && nameHash == recordName
+                && (birth == null
+                        || birthDay == cn.minzheng.verification.core.normalize.Dates.NONE
+                        || birth.toLocalDate().toEpochDay() == birthDay)
+                && (recordGender == 0 || gender == 0 || recordGender == gender);
     }
 
     /**

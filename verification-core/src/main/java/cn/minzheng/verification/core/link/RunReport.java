@@ -45,7 +45,9 @@ public final class RunReport {
     /** Seconds of the linkage proper: both tiers and the name check, without file I/O, opening, or rules. */
     public double linkSeconds() {
         // the name tier reports its steps (name_birth_candidates, _judge, then _tier for the rest)
-        double seconds = phaseSeconds.getOrDefault("id_tier", 0.0) + phaseSeconds.getOrDefault("name_check", 0.0);
+        double seconds = phaseSeconds.getOrDefault("id_tier", 0.0)
+                + phaseSeconds.getOrDefault("name_check", 0.0)
+                + phaseSeconds.getOrDefault("transpositions", 0.0);
         for (Map.Entry<String, Double> phase : phaseSeconds.entrySet()) {
             if (phase.getKey().startsWith("name_birth_")) {
                 seconds += phase.getValue();

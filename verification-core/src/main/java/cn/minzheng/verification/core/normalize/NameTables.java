@@ -13,9 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The two character tables behind name normalisation, read once from resources: traditional → simplified, and the
- * tone-less pinyin syllable of each name character. Lookups are array indexed because the loader calls them for every
- * character of every name.
+ * The character tables behind name normalisation, read once from resources: traditional (and compatibility) forms →
+ * simplified, and the tone-less pinyin syllable of each Han character, both from {@code name-chars.tsv}, which the
+ * build writes from ICU4J's transforms ({@link NameTableBuild}: every Han character of the Basic Multilingual Plane, no
+ * hand list). Lookups are array indexed because the loader calls them for every character of every name.
+ *
+ * <p>{@code name-syllables.txt} is the data generator's vocabulary (the characters its names are drawn from, grouped
+ * by sound); {@link #homophones} regroups it by the table's syllables, so that the homophone variants the generator
+ * writes are homophones by the same reading the key uses.
  */
 public final class NameTables {
 
@@ -24,33 +29,53 @@ public final class NameTables {
 
     private final char[] simplified = new char[65536];
     private final String[] syllableOf = new String[65536];
+    private final char[] traditionalOf = new char[65536];
     private final Map<String, List<Character>> charactersBySyllable = new LinkedHashMap<>();
-    private final Map<Character, Character> traditionalOf = new LinkedHashMap<>();
+    private final String keyVersion;
 
     private NameTables() {
-        for (String line : lines("trad-simp.txt")) {
-            for (String token : line.split("\\s+")) {
-                if (token.length() == 2 && token.charAt(0) != token.charAt(1)) {
-                    simplified[token.charAt(0)] = token.charAt(1);
-                    traditionalOf.putIfAbsent(token.charAt(1), token.charAt(0));
-                }
+        Map<String, String> syllables = new java.util.HashMap<>();
+        List<String> table = lines("name-chars.tsv");
+        // the name keys depend on the table, and so on the ICU version it was written from
+        keyVersion = "2 (" + table.size() + " characters)";
+        for (String line : table) {
+            String[] parts = line.split("\t");
+            char c = parts[0].charAt(0);
+            if (!parts[1].equals("-")) {
+                simplified[c] = parts[1].charAt(0);
+            }
+            if (!parts[2].equals("-")) {
+                syllableOf[c] = syllables.computeIfAbsent(parts[2], s -> s);
+            }
+            if (!parts[3].equals("-")) {
+                traditionalOf[c] = parts[3].charAt(0);
             }
         }
         for (String line : lines("name-syllables.txt")) {
             String[] parts = line.split("\\s+");
-            List<Character> group = charactersBySyllable.computeIfAbsent(parts[0], k -> new ArrayList<>());
             for (int i = 1; i < parts.length; i++) {
                 char c = parts[i].charAt(0);
-                if (syllableOf[c] == null) {
-                    syllableOf[c] = parts[0];
+                String syllable = syllableOf[simplify(c)];
+                if (syllable != null) {
+                    List<Character> group = charactersBySyllable.computeIfAbsent(syllable, k -> new ArrayList<>());
+                    if (!group.contains(c)) {
+                        group.add(c);
+                    }
                 }
-                group.add(c);
             }
         }
     }
 
     public static NameTables get() {
         return INSTANCE;
+    }
+
+    /**
+     * What the name keys of this build are computed with; a store records it at load, and a run on a store whose keys
+     * were computed otherwise would compare unlike keys, so it is refused ({@code Store.checkNameKeys}).
+     */
+    public String keyVersion() {
+        return keyVersion;
     }
 
     /** The simplified form of a character, or the character itself. */
@@ -64,14 +89,15 @@ public final class NameTables {
         return syllableOf[c];
     }
 
-    /** Characters read with the same syllable (homophones), in table order. */
+    /** The generator's name characters read with this syllable (homophones), in its list's order. */
     public List<Character> homophones(String syllable) {
         return Collections.unmodifiableList(charactersBySyllable.getOrDefault(syllable, List.of()));
     }
 
-    /** A traditional form of a simplified character, or null. */
+    /** The traditional form of a simplified character (ICU's Hans-Hant), or null when it has none of its own. */
     public Character traditional(char c) {
-        return traditionalOf.get(c);
+        char t = traditionalOf[c];
+        return t == 0 ? null : t;
     }
 
     private static List<String> lines(String name) {

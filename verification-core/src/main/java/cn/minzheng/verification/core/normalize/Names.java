@@ -3,9 +3,11 @@ package cn.minzheng.verification.core.normalize;
 /**
  * Normalises personal names as departments record them, and compares them.
  *
- * <p>{@link #normalise} gives the display form: no blanks, one middle dot, simplified characters, half-width latin.
- * {@link #key} gives the comparison form: one pinyin syllable per character, so that homophone variants (伟/玮), a
- * rare character written in pinyin (王yan for 王䶮) and dot variants compare equal. A '?' written for an unprintable
+ * <p>{@link #normalise} gives the display form: no blanks, one middle dot, simplified characters (traditional and
+ * variant forms folded by the build-time table from ICU4J, {@link NameTables}), half-width latin. {@link #key} gives
+ * the comparison form: one pinyin syllable per character, so that the same name in another script (張偉/张伟,
+ * 瀋/沈), homophone variants (伟/玮), a rare character written in pinyin (王yan for 王䶮), a name written in pinyin and
+ * dot variants compare equal; its hash ({@link #keyHash}) is what the store and the joins compare. A '?' written for an unprintable
  * character matches any one syllable in {@link #samePerson}; in an equi-join it simply does not match.
  */
 public final class Names {
@@ -143,9 +145,6 @@ public final class Names {
             display[o] = (byte) (0xE0 | (simple >>> 12));
             display[o + 1] = (byte) (0x80 | ((simple >>> 6) & 0x3F));
             display[o + 2] = (byte) (0x80 | (simple & 0x3F));
-            if (i > start) {
-                h = (h ^ ' ') * FNV_PRIME;
-            }
             String syllable = TABLES.syllable(simple);
             if (syllable == null) {
                 h = (h ^ simple) * FNV_PRIME;
@@ -159,15 +158,22 @@ public final class Names {
         return new Utf8Name(display, h == 0 ? 1 : h);
     }
 
-    /** 64-bit hash of a key, stored in the columnar store so that equal names compare as BIGINT. */
+    /**
+     * 64-bit hash of a key, stored in the columnar store so that equal names compare as BIGINT. The blanks between
+     * syllables do not count, so a name written in pinyin ("Zhang Wei", "ZHANGWEI") hashes as the characters it
+     * spells (张伟): pinyin is the second key after the characters themselves.
+     */
     public static long keyHash(String key) {
         if (key.isEmpty()) {
             return 0;
         }
         long h = FNV_OFFSET;
         for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
-            h *= FNV_PRIME;
+            char c = key.charAt(i);
+            if (c != ' ') {
+                h ^= c;
+                h *= FNV_PRIME;
+            }
         }
         h ^= h >>> 31;
         return h == 0 ? 1 : h;

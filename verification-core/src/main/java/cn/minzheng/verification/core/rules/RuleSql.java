@@ -52,8 +52,13 @@ public final class RuleSql {
         String tail = "CAST(" + evidence + " AS STRING) AS evidence, " + literal(rule.title()) + " AS title, "
                 + literal(rule.basis()) + " AS legal_basis";
         if (!rule.perHousehold()) {
-            return "SELECT household_id, person_id, " + String.format(constants, severity) + "record_id, tier, " + tail
-                    + " FROM " + table + " WHERE " + filter;
+            // what the reviewer should know about the link itself: the name as the department wrote it, when it
+            // differs from its plain form, and how a mistyped number was read (link_note)
+            String personTail = "concat_ws('；', CAST(" + evidence + " AS STRING), CASE WHEN name_recorded IS NOT NULL"
+                    + " THEN concat('记录姓名：', name_recorded) END, link_note) AS evidence, " + literal(rule.title())
+                    + " AS title, " + literal(rule.basis()) + " AS legal_basis";
+            return "SELECT household_id, person_id, " + String.format(constants, severity) + "record_id, tier, "
+                    + personTail + " FROM " + table + " WHERE " + filter;
         }
         String having = catalogue.resolve(rule.having() == null ? "count(*) > 0" : rule.having(), day);
         String householdSeverity = rule.severity() == Severity.DISQUALIFYING

@@ -34,6 +34,7 @@ final class ChunkState {
     private byte[][][] ownTexts;
     private byte[][] idTexts = new byte[0][];
     private byte[][] names = new byte[0][];
+    private byte[][] recordedNames = new byte[0][];
 
     ChunkState(LoadJob job, RecordNormaliser normaliser, boolean residue) {
         this.job = job;
@@ -55,6 +56,7 @@ final class ChunkState {
             recordIds = new byte[capacity][];
             idTexts = new byte[capacity][];
             names = new byte[capacity][];
+            recordedNames = new byte[capacity][];
             for (int i = 0; i < ownTexts.length; i++) {
                 ownTexts[i] = ownTypes[i] == ColumnType.TEXT ? new byte[capacity][] : null;
             }
@@ -98,6 +100,7 @@ final class ChunkState {
                         0, rows == capacity ? ownTexts[i] : Arrays.copyOf(ownTexts[i], rows));
             }
         }
+        vectors[column++].setStringUtf8Batch(0, rows == capacity ? recordedNames : Arrays.copyOf(recordedNames, rows));
         if (residue) {
             vectors[column].setStringUtf8Batch(0, rows == capacity ? idTexts : Arrays.copyOf(idTexts, rows));
             vectors[column + 1].setStringUtf8Batch(0, rows == capacity ? names : Arrays.copyOf(names, rows));
@@ -161,6 +164,7 @@ final class ChunkState {
                 }
             }
         }
+        recordedNames[row] = n.nameRecorded;
         if (residue) {
             idTexts[row] = n.idText;
         }

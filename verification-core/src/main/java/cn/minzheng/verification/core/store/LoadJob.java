@@ -78,24 +78,24 @@ final class LoadJob {
     }
 
     private void readFile() {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new java.io.BufferedInputStream(DeliveryStreams.open(file), 1 << 16)) {
+            in.mark(4);
             byte[] head = new byte[4];
             int n = in.readNBytes(head, 0, 4);
             int bom = SourceLoader.bomLength(head, n);
-            try (InputStream body = Files.newInputStream(file)) {
-                body.skipNBytes(bom);
-                CsvFramer framer = new CsvFramer(body, recycled);
-                boolean header = true;
-                for (RecordBatch batch = framer.next(); batch != null; batch = framer.next()) {
-                    if (header) {
-                        if (batch.count > 0) { // the header record; the layout was read separately
-                            batch.starts[0] = batch.ends[0];
-                        }
-                        header = false;
+            in.reset();
+            in.skipNBytes(bom);
+            CsvFramer framer = new CsvFramer(in, recycled);
+            boolean header = true;
+            for (RecordBatch batch = framer.next(); batch != null; batch = framer.next()) {
+                if (header) {
+                    if (batch.count > 0) { // the header record; the layout was read separately
+                        batch.starts[0] = batch.ends[0];
                     }
-                    if (!put(batch)) {
-                        return;
-                    }
+                    header = false;
+                }
+                if (!put(batch)) {
+                    return;
                 }
             }
         } catch (Throwable t) {

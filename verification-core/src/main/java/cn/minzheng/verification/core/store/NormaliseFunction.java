@@ -41,6 +41,7 @@ final class NormaliseFunction implements DuckDBTableFunction<LoadJob, LoadJob, C
                         case DECIMAL -> DuckDBColumnType.DOUBLE;
                     });
         }
+        info.addResultColumn("name_recorded", DuckDBColumnType.VARCHAR);
         if (job.residuePass()) {
             info.addResultColumn("id_text", DuckDBColumnType.VARCHAR);
             info.addResultColumn("name", DuckDBColumnType.VARCHAR);

@@ -20,13 +20,18 @@ public final class ParquetExport {
         Files.createDirectories(out);
         try (Connection connection = Store.open(Store.file(storeDir));
                 Statement statement = connection.createStatement()) {
+            // a store whose name keys this build does not compute alike is no use to Spark either
+            Store.checkNameKeys(connection);
+            java.util.List<String> tables = new java.util.ArrayList<>();
             for (Source source : Source.values()) {
-                for (String table : new String[] {source.table(), source.residueTable()}) {
-                    Path file = out.resolve(table + ".parquet");
-                    statement.execute("COPY " + table + " TO '"
-                            + file.toAbsolutePath().toString().replace("'", "''")
-                            + "' (FORMAT PARQUET, COMPRESSION ZSTD)");
-                }
+                tables.add(source.table());
+                tables.add(source.residueTable());
+            }
+            tables.add("res_swap");
+            for (String table : tables) {
+                Path file = out.resolve(table + ".parquet");
+                statement.execute("COPY " + table + " TO '"
+                        + file.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT PARQUET, COMPRESSION ZSTD)");
             }
         }
         Files.writeString(out.resolve("_COMPLETE"), "exported from " + Store.file(storeDir) + "\n");

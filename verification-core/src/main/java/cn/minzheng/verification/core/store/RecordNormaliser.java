@@ -57,6 +57,9 @@ final class RecordNormaliser {
     long idKey;
     long nameHash;
     byte[] nameDisplay;
+    /** The name as delivered (blanks at either end removed) when it differs from its display form, else null. */
+    byte[] nameRecorded;
+
     int gender;
     int birthDay;
     /** The cleaned number text of a residue record, or null when it had none. */
@@ -116,9 +119,13 @@ final class RecordNormaliser {
         NameCache.Entry name = name(layout.name);
         nameHash = name.hash;
         nameDisplay = name.display;
+        nameRecorded = name.recorded;
         gender = gender(layout.gender);
         birthDay = date(layout.birthDate);
-        if (!status.usable() && (nameDisplay.length == 0 || birthDay == Dates.NONE)) {
+        // a mistyped number (bad check character or date) can still lead to its owner with the name alone: swapping
+        // two neighbours back (res_swap)
+        boolean typo = status == IdStatus.BAD_CHECK || status == IdStatus.BAD_DATE;
+        if (!status.usable() && (nameDisplay.length == 0 || (birthDay == Dates.NONE && !typo))) {
             return reject(line, recordId, "no usable id_number (" + status + ") and no name + birth_date to link by");
         }
         String problem = parseOwn();
@@ -199,14 +206,23 @@ final class RecordNormaliser {
         NameCache.Entry entry;
         Names.Utf8Name quick = utf8 && !fields.escaped[field] ? Names.fromUtf8(fields.bytes, s, e) : null;
         if (quick != null) {
-            entry = new NameCache.Entry(quick.display(), quick.hash());
+            // the quick path changes nothing but the script of a character (張 → 张)
+            byte[] display = quick.display();
+            entry = new NameCache.Entry(
+                    display,
+                    quick.hash(),
+                    Arrays.equals(display, 0, display.length, fields.bytes, s, e)
+                            ? null
+                            : Arrays.copyOfRange(fields.bytes, s, e));
         } else {
-            String raw = s == e ? "" : fields.text(field, charset);
+            String raw = s == e ? "" : fields.text(field, charset).strip();
             String display = Names.normalise(raw);
             String key = Names.key(display);
             // A '?' stands for an unprintable character: such a name is no evidence for or against a person.
             entry = new NameCache.Entry(
-                    display.getBytes(StandardCharsets.UTF_8), key.indexOf('?') >= 0 ? 0 : Names.keyHash(key));
+                    display.getBytes(StandardCharsets.UTF_8),
+                    key.indexOf('?') >= 0 ? 0 : Names.keyHash(key),
+                    raw.equals(display) ? null : raw.getBytes(StandardCharsets.UTF_8));
         }
         if (!fields.escaped[field]) {
             names.put(fields.bytes, s, e, entry);
@@ -320,7 +336,7 @@ final class RecordNormaliser {
      */
     static final class NameCache {
 
-        record Entry(byte[] display, long hash) {}
+        record Entry(byte[] display, long hash, byte[] recorded) {}
 
         private static final int CAPACITY = 1 << 20;
         private static final int LIMIT = CAPACITY / 2;

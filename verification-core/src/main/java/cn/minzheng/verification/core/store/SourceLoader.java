@@ -57,7 +57,7 @@ public final class SourceLoader {
 
     /** Reads just the header of a file, so that every file can be checked before anything is loaded. */
     public static List<String> readHeader(Path file, Charset charset) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = DeliveryStreams.open(file)) {
             byte[] head = in.readNBytes(1 << 16);
             int start = bomLength(head, head.length);
             int end = start;

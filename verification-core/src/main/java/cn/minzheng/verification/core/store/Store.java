@@ -1,5 +1,8 @@
 package cn.minzheng.verification.core.store;
 
+import cn.minzheng.verification.core.normalize.IdStatus;
+import cn.minzheng.verification.core.normalize.NameTables;
+import cn.minzheng.verification.core.normalize.Transpositions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -119,6 +122,9 @@ public final class Store {
         if (source.keepsNameText()) {
             ddl.append(", name VARCHAR");
         }
+        // the name as delivered when it is not already its display form (another script, blanks, another dot);
+        // null otherwise, which costs next to nothing
+        ddl.append(", name_recorded VARCHAR");
         return ddl.toString();
     }
 
@@ -141,6 +147,7 @@ public final class Store {
         if (source.keepsNameText()) {
             list.append(", name");
         }
+        list.append(", name_recorded");
         return list.toString();
     }
 
@@ -151,6 +158,9 @@ public final class Store {
                 statement.execute("CREATE TABLE " + source.table() + " (" + columnsDdl(source) + ")");
                 statement.execute("CREATE TABLE " + source.residueTable() + " (" + residueColumnsDdl(source) + ")");
             }
+            statement.execute("CREATE TABLE store_meta (key VARCHAR, value VARCHAR)");
+            statement.execute("INSERT INTO store_meta VALUES ('name_keys', '"
+                    + NameTables.get().keyVersion().replace("'", "''") + "')");
             statement.execute("CREATE TABLE load_report (source VARCHAR, file VARCHAR, rows_read BIGINT,"
                     + " accepted BIGINT, rejected BIGINT, with_usable_id BIGINT, residue BIGINT, seconds DOUBLE)");
         }
@@ -216,7 +226,53 @@ public final class Store {
             // The register's numbered entries by name key, as written: the interactive check asks whether someone
             // else registered writes a record's name so (a lookup, not a scan of the whole register).
             statement.execute("CREATE OR REPLACE TABLE register_lookup AS " + REGISTER_LOOKUP_QUERY);
+            buildTranspositions(connection);
             statement.execute("SET preserve_insertion_order=false");
+        }
+    }
+
+    /**
+     * {@code res_swap}: for every residue record whose 18 characters fail the check (or name no real date), the valid
+     * numbers one adjacent swap away ({@link Transpositions}), with the record's name key, birth date and sex, sorted
+     * by candidate key so that the one-household check looks its members up. A few per mille of the records; the runs
+     * of both engines and the interactive check read it ({@code link.TranspositionSql}).
+     */
+    static void buildTranspositions(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE TEMP TABLE swap_staging (source VARCHAR, record_id VARCHAR,"
+                    + " cand_key BIGINT, name_hash BIGINT, birth_date DATE, gender TINYINT, id_text VARCHAR)");
+            try (org.duckdb.DuckDBAppender appender = connection
+                    .unwrap(org.duckdb.DuckDBConnection.class)
+                    .createAppender("temp", "main", "swap_staging")) {
+                for (Source source : Source.values()) {
+                    try (java.sql.ResultSet rows = statement.executeQuery("SELECT record_id, id_text, name_hash,"
+                            + " birth_date, gender FROM " + source.residueTable() + " WHERE id_status IN ("
+                            + IdStatus.BAD_CHECK.ordinal() + ", " + IdStatus.BAD_DATE.ordinal()
+                            + ") AND name_hash <> 0")) {
+                        while (rows.next()) {
+                            for (long key : Transpositions.candidates(rows.getString(2))) {
+                                appender.beginRow();
+                                appender.append(source.code());
+                                appender.append(rows.getString(1));
+                                appender.append(key);
+                                appender.append(rows.getLong(3));
+                                java.time.LocalDate birth = rows.getObject(4, java.time.LocalDate.class);
+                                if (birth == null) {
+                                    appender.appendNull();
+                                } else {
+                                    appender.appendEpochDays((int) birth.toEpochDay());
+                                }
+                                appender.append(rows.getByte(5));
+                                appender.append(rows.getString(2));
+                                appender.endRow();
+                            }
+                        }
+                    }
+                }
+            }
+            statement.execute("SET preserve_insertion_order=true");
+            statement.execute("CREATE OR REPLACE TABLE res_swap AS SELECT * FROM swap_staging ORDER BY cand_key");
+            statement.execute("DROP TABLE swap_staging");
         }
     }
 
@@ -249,6 +305,33 @@ public final class Store {
         return hasColumn(connection, "key_lookup", "src_row")
                 && hasColumn(connection, "residue_lookup", "name")
                 && hasColumn(connection, "register_lookup", "name");
+    }
+
+    /**
+     * Refuses a store whose name keys were computed otherwise than this build computes them (an earlier version's
+     * table, or none recorded): a run would compare unlike keys and refuse the right person's records as someone
+     * else's. The message says what to do.
+     */
+    public static void checkNameKeys(Connection connection) throws SQLException {
+        String stored = null;
+        if (hasColumn(connection, "store_meta", "value")) {
+            try (Statement statement = connection.createStatement();
+                    java.sql.ResultSet rows =
+                            statement.executeQuery("SELECT value FROM store_meta WHERE key = 'name_keys'")) {
+                stored = rows.next() ? rows.getString(1) : null;
+            }
+        }
+        if (!NameTables.get().keyVersion().equals(stored)) {
+            throw new OlderStoreException("the store was loaded by an earlier version, whose name keys differ from"
+                    + " this one's (traditional and variant characters, pinyin); run load again");
+        }
+    }
+
+    /** A store this build cannot run on; the message is one line for the user. */
+    public static final class OlderStoreException extends cn.minzheng.verification.core.cli.UserError {
+        public OlderStoreException(String message) {
+            super(message);
+        }
     }
 
     public static boolean exists(Path dir) {

@@ -40,6 +40,12 @@ public final class StoreBuilder {
         Files.deleteIfExists(loading);
         Files.deleteIfExists(loadingWal);
         boolean done = false;
+        if (previous != null && !hasCurrentNameKeys(previous)) {
+            // A store whose name keys an earlier version computed cannot be added to: the new source's keys would not
+            // compare with the others'. The new store starts empty, with this source; the others must be delivered
+            // again (their files are not kept).
+            previous = null;
+        }
         try {
             if (previous != null) {
                 Files.copy(previous, loading);
@@ -98,6 +104,15 @@ public final class StoreBuilder {
                 Files.deleteIfExists(loading);
                 Files.deleteIfExists(loadingWal);
             }
+        }
+    }
+
+    static boolean hasCurrentNameKeys(Path storeFile) throws SQLException {
+        try (Connection connection = ReadOnlyStore.open(storeFile, null, 1)) {
+            Store.checkNameKeys(connection);
+            return true;
+        } catch (Store.OlderStoreException e) {
+            return false;
         }
     }
 

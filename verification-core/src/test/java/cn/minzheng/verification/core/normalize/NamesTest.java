@@ -25,6 +25,58 @@ class NamesTest {
     }
 
     @Test
+    void theSameNameInAnotherScriptHasTheSameKeyHash() {
+        // pairs a hand list lacked (the table is ICU4J's Hant-Hans, complete for the plane)
+        String[][] pairs = {
+            {"張偉", "张伟"},
+            {"瀋陽", "沈阳"},
+            {"蕭紅", "萧红"},
+            {"鍾建國", "钟建国"},
+            {"鐘建國", "钟建国"},
+            {"龔麗華", "龚丽华"},
+            {"譚曉東", "谭晓东"},
+            {"嚴濤", "严涛"},
+            {"馮寶貴", "冯宝贵"},
+            {"聶鵬", "聂鹏"},
+            {"買買提・艾力", "买买提·艾力"},
+            {"買買提艾力", "买买提·艾力"},
+            {"张 伟", "张伟"},
+            {"张\u3000伟", "张伟"},
+            {"ZHANG Wei", "张伟"},
+            {"Zhang　Wei", "张伟"},
+            {"ＺＨＡＮＧ ＷＥＩ", "张伟"},
+            // a variant character the transform leaves alone still sounds the same: pinyin is the second key
+            {"李峯", "李峰"},
+            {"王喆", "王哲"}
+        };
+        for (String[] pair : pairs) {
+            assertThat(hash(pair[0])).as(pair[0] + " / " + pair[1]).isEqualTo(hash(pair[1]));
+        }
+        assertThat(Names.normalise("瀋 靜")).isEqualTo("沈静");
+        assertThat(hash("张伟")).isNotEqualTo(hash("张玮强")).isNotEqualTo(hash("王伟"));
+    }
+
+    @Test
+    void everyCharacterOfThePlaneHasItsSimplifiedFormsReading() {
+        NameTables tables = NameTables.get();
+        int withoutReading = 0;
+        for (char c = '\u4E00'; c <= '\u9FA5'; c++) {
+            if (tables.syllable(tables.simplify(c)) == null) {
+                withoutReading++;
+            }
+        }
+        // only the ten unit characters read as two syllables (兙 shike, 瓩 qianwa …), never seen in names
+        assertThat(withoutReading).isLessThanOrEqualTo(10);
+        assertThat(tables.syllable('鍾')).isEqualTo("zhong");
+        assertThat(tables.simplify('鍾')).isEqualTo('钟');
+        assertThat(tables.traditional('张')).isEqualTo('張');
+    }
+
+    private static long hash(String raw) {
+        return Names.keyHash(Names.key(Names.normalise(raw)));
+    }
+
+    @Test
     void differentSurnameOrGivenNameIsAnotherPerson() {
         String father = Names.key("王建国");
         assertThat(Names.samePerson(father, Names.key("王子涵"))).isFalse();

@@ -63,6 +63,61 @@ class OlderStoreTest {
         assertThat(looked.err).contains("run load again");
     }
 
+    @Test
+    void aStoreWhoseNameKeysAnEarlierVersionComputedIsRefusedInOneLine() throws Exception {
+        Path data = dir.resolve("keys-data");
+        Path store = dir.resolve("keys-store");
+        assertThat(run("generate", "--size", "2000", "--seed", "6", "--out", data.toString()).status)
+                .isZero();
+        assertThat(run("load", "--sources", data.resolve("sources").toString(), "--store", store.toString()).status)
+                .isZero();
+        try (Connection connection = Store.open(Store.file(store));
+                Statement statement = connection.createStatement()) {
+            // what a store loaded before the name table came from ICU looks like: no record of its name keys
+            statement.execute("DROP TABLE store_meta");
+            statement.execute("CHECKPOINT");
+        }
+        for (String command : new String[] {"run", "lookup"}) {
+            Result result = command.equals("run")
+                    ? run(
+                            "run",
+                            "--probe",
+                            data.resolve("probe.csv").toString(),
+                            "--store",
+                            store.toString(),
+                            "--out",
+                            dir.resolve("keys-hits.csv").toString())
+                    : run(
+                            "lookup",
+                            "--probe",
+                            data.resolve("probe.csv").toString(),
+                            "--store",
+                            store.toString(),
+                            "--sample",
+                            "5");
+            assertThat(result.status).as(command).isEqualTo(2);
+            assertThat(result.err.strip().lines()).hasSize(1);
+            assertThat(result.err).contains("name keys differ", "run load again");
+        }
+        // a platform generation built on it starts afresh instead of mixing keys
+        Path next = dir.resolve("keys-next/store.duckdb");
+        StoreBuilder.replaceSource(
+                Store.file(store),
+                next,
+                Source.VEHICLE,
+                data.resolve("sources/vehicle.csv"),
+                java.nio.charset.StandardCharsets.UTF_8,
+                2,
+                null);
+        assertThat(StoreBuilder.hasCurrentNameKeys(next)).isTrue();
+        try (Connection connection = Store.open(next);
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + Source.REGISTER.table())) {
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+        }
+    }
+
     record Result(int status, String err) {}
 
     static Result run(String... args) {

@@ -325,8 +325,20 @@ class AssistanceApiController {
 
     @GetMapping("/portal-applications")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
-    List<PortalApplications.Waiting> waiting(@RequestParam(defaultValue = "false") boolean all) {
-        return portal.waiting(all);
+    ResponseEntity<List<PortalApplications.Waiting>> waiting(
+            @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        PortalApplications.Inbox inbox = portal.inbox(all, page, size);
+        return ResponseEntity.ok()
+                .header("X-Total-Count", Long.toString(inbox.total()))
+                .body(inbox.items());
+    }
+
+    @GetMapping("/portal-applications/{id}")
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
+    PortalApplications.Waiting portalApplication(@PathVariable long id) {
+        return portal.get(id);
     }
 
     record DeclineBody(String reason) {}

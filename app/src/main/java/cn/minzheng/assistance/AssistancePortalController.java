@@ -1,5 +1,6 @@
 package cn.minzheng.assistance;
 
+import cn.minzheng.platform.web.Captchas;
 import cn.minzheng.region.Regions;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.NotFound;
@@ -15,19 +16,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * 网上申请 on the public portal (no sign-in): apply with the minimum, get a receipt number and a query code, and follow
- * one's own application with both. Nothing here shows anyone else's data.
+ * 网上申请 on the public portal (no sign-in): apply with the minimum (and an offline CAPTCHA), get a receipt number and
+ * a query code, and follow one's own application with both. Nothing here shows anyone else's data.
  */
 @Controller
 class AssistancePortalController {
 
     private final PortalApplications portal;
     private final Regions regions;
+    private final Captchas captchas;
     private final Clock clock;
 
-    AssistancePortalController(PortalApplications portal, Regions regions, Clock clock) {
+    AssistancePortalController(PortalApplications portal, Regions regions, Captchas captchas, Clock clock) {
         this.portal = portal;
         this.regions = regions;
+        this.captchas = captchas;
         this.clock = clock;
     }
 
@@ -42,6 +45,7 @@ class AssistancePortalController {
                             new CommunityOption(c.code(), street.unit().name() + " · " + c.name())));
         }
         model.addAttribute("communities", options);
+        model.addAttribute("captcha", captchas.issue());
         return "assistance/portal-apply";
     }
 
@@ -54,15 +58,28 @@ class AssistancePortalController {
             @RequestParam(required = false) Integer householdSize,
             @RequestParam(required = false) String situation,
             @RequestParam(defaultValue = "false") boolean consent,
+            @RequestParam(required = false) String captchaId,
+            @RequestParam(required = false) String captcha,
+            HttpServletRequest request,
             Model model) {
         try {
+            if (!captchas.check(captchaId, captcha)) {
+                throw new BusinessRuleViolation("验证码不正确或已过期，请输入图片中的 5 位数字（看不清可换一张）");
+            }
             model.addAttribute(
                     "receipt",
-                    portal.submit(new PortalApplications.Submission(
-                            programme, communityCode, name, phone, householdSize, situation, consent)));
+                    portal.submit(
+                            new PortalApplications.Submission(
+                                    programme, communityCode, name, phone, householdSize, situation, consent),
+                            request.getRemoteAddr()));
             return "assistance/portal-receipt";
         } catch (BusinessRuleViolation e) {
             model.addAttribute("problem", e.getMessage());
+            // what was typed is shown again: a wrong CAPTCHA or a throttled post loses nothing
+            model.addAttribute(
+                    "entered",
+                    new PortalApplications.Submission(
+                            programme, communityCode, name, phone, householdSize, situation, consent));
             return form(model);
         }
     }

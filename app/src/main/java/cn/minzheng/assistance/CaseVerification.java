@@ -2,6 +2,7 @@ package cn.minzheng.assistance;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.platform.DataScopes;
 import cn.minzheng.procedure.Cases;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.NotFound;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,11 +77,24 @@ public class CaseVerification {
             // the kernel checks the step's state, role and this module's preconditions (every counted member's 授权书)
             cases.perform(a.caseId(), STEP, Cases.Act.today("通过家庭经济状况核对系统提请核对"));
         }
-        String caseRef = "case:" + a.caseId();
+        String caseRef = AssistanceCases.caseRef(a.caseId());
         RequestSummary summary = requests.request(new VerificationRequests.HouseholdRequest(
                 a.householdId(), AssistanceConditions.programme(a.kind()), caseRef));
         jdbc.sql("update assistance_application set verification_request_id = ? where id = ?")
                 .params(summary.id(), a.id())
+                .update();
+        // the application asked for this request: only its report will be attached, and in this officer's scope
+        jdbc.sql("""
+                        insert into assistance_verification_asked (application_id, request_id, community_code,
+                                                                   requester_scope, requested_by)
+                        values (?, ?, ?, ?, ?)
+                        """)
+                .params(
+                        a.id(),
+                        summary.id(),
+                        a.communityCode(),
+                        DataScopes.current().orElseThrow().code(),
+                        SecurityContextHolder.getContext().getAuthentication().getName())
                 .update();
         audit.record(AuditEvent.success("ASSISTANCE_VERIFICATION_REQUESTED", "assistance_application", a.id())
                 .because("request " + summary.id()));

@@ -16,6 +16,8 @@ import cn.minzheng.shared.Sm3;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,7 +63,21 @@ public class PortalApplications {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SubmissionLimits limits;
     private final SecureRandom random = new SecureRandom();
+
+    /** How many applications one address, one phone number and one community may send in their windows. */
+    record SubmissionLimits(
+            int perAddress,
+            Duration addressWindow,
+            int perPhone,
+            Duration phoneWindow,
+            int perCommunity,
+            Duration communityWindow) {}
+
+    private SubmissionLimits limits() {
+        return limits;
+    }
 
     PortalApplications(
             JdbcClient jdbc,
@@ -69,7 +86,15 @@ public class PortalApplications {
             District district,
             TransactionTemplate transactions,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            @Value("${minzheng.portal.submissions-per-address:5}") int perAddress,
+            @Value("${minzheng.portal.address-window:PT1H}") Duration addressWindow,
+            @Value("${minzheng.portal.submissions-per-phone:3}") int perPhone,
+            @Value("${minzheng.portal.phone-window:P1D}") Duration phoneWindow,
+            @Value("${minzheng.portal.submissions-per-community:20}") int perCommunity,
+            @Value("${minzheng.portal.community-window:PT1H}") Duration communityWindow) {
+        this.limits =
+                new SubmissionLimits(perAddress, addressWindow, perPhone, phoneWindow, perCommunity, communityWindow);
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.regions = regions;
@@ -100,6 +125,49 @@ public class PortalApplications {
             String caseNumber,
             String outcome,
             LocalDate closedOn) {}
+
+    /**
+     * The portal's write from a visitor (issue 13 A6): refused once the client address, the phone number or the
+     * community has had its share of applications in the window, so that a flood of junk cannot bury genuine
+     * applications in a street's inbox. The limits are parameters ({@code minzheng.portal.*}).
+     */
+    public Receipt submit(Submission in, String clientAddress) {
+        String address = clientAddress == null ? "unknown" : clientAddress;
+        String phone = in.phone() == null ? "" : in.phone().replace(" ", "").strip();
+        String community = in.communityCode() == null ? "" : in.communityCode().strip();
+        List<String> keys = List.of(
+                "submit-addr:" + address,
+                "submit-phone:" + Sm3.hex(phone.getBytes(StandardCharsets.UTF_8)),
+                "submit-community:" + community);
+        List<Integer> limits = List.of(limits().perAddress(), limits().perPhone(), limits().perCommunity());
+        List<Duration> windows = List.of(limits().addressWindow(), limits().phoneWindow(), limits().communityWindow());
+        boolean blocked = SystemActor.call(
+                district.scope(),
+                () -> transactions.execute(status -> {
+                    Instant now = clock.instant();
+                    for (int i = 0; i < keys.size(); i++) {
+                        if (count(keys.get(i), windows.get(i), now) >= limits.get(i)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }),
+                "PORTAL");
+        if (blocked) {
+            throw new BusinessRuleViolation("提交过于频繁：同一网络地址、同一电话或同一社区在短时间内提交的申请已达上限，请稍后再试，或直接到社区、街道窗口申请");
+        }
+        Receipt receipt = submit(in);
+        SystemActor.run(
+                district.scope(),
+                () -> transactions.executeWithoutResult(status -> {
+                    Instant now = clock.instant();
+                    for (int i = 0; i < keys.size(); i++) {
+                        bump(keys.get(i), windows.get(i), now);
+                    }
+                }),
+                "PORTAL");
+        return receipt;
+    }
 
     /** The portal's write, done as the platform in the district's scope (the visitor has no account). */
     public Receipt submit(Submission in) {
@@ -275,37 +343,67 @@ public class PortalApplications {
             String state,
             Long applicationId) {}
 
+    /** One page of the inbox, and how many there are in all. */
+    public record Inbox(List<Waiting> items, long total, int page, int size) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    /** The street's inbox, newest first, a page at a time: nothing is out of reach behind newer posts. */
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
+    @Transactional(readOnly = true)
+    public Inbox inbox(boolean all, int page, int size) {
+        DataScope scope = DataScopes.current().orElseThrow(() -> new AccessDeniedException("没有数据范围"));
+        int pageSize = Math.min(Math.max(1, size), 500);
+        int pageNo = Math.max(0, page);
+        long total = jdbc.sql("""
+                        select count(*) from assistance_portal_application where starts_with(community_code, ?)
+                          and (? or state = 'SUBMITTED')
+                        """).params(scope.code(), all).query(Long.class).single();
+        List<Waiting> items = jdbc.sql("""
+                        select * from assistance_portal_application where starts_with(community_code, ?)
+                          and (? or state = 'SUBMITTED')
+                        order by submitted_at desc, id desc limit ? offset ?
+                        """)
+                .params(scope.code(), all, pageSize, (long) pageNo * pageSize)
+                .query((rs, n) -> waiting(rs))
+                .list();
+        return new Inbox(items, total, pageNo, pageSize);
+    }
+
+    /** The first page of the inbox (100). */
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
     @Transactional(readOnly = true)
     public List<Waiting> waiting(boolean all) {
-        DataScope scope = DataScopes.current().orElseThrow(() -> new AccessDeniedException("没有数据范围"));
-        return jdbc.sql("""
-                        select * from assistance_portal_application where starts_with(community_code, ?)
-                          and (? or state = 'SUBMITTED')
-                        order by submitted_at desc limit 200
-                        """)
-                .params(scope.code(), all)
-                .query((rs, n) -> new Waiting(
-                        rs.getLong("id"),
-                        rs.getString("receipt_no"),
-                        rs.getString("community_code"),
-                        rs.getString("programme"),
-                        rs.getString("applicant_name"),
-                        rs.getString("phone_masked"),
-                        rs.getInt("household_size"),
-                        rs.getString("situation"),
-                        rs.getTimestamp("submitted_at").toInstant(),
-                        rs.getString("state"),
-                        (Long) rs.getObject("application_id")))
-                .list();
+        return inbox(all, 0, 100).items();
     }
 
+    private static Waiting waiting(ResultSet rs) throws SQLException {
+        return new Waiting(
+                rs.getLong("id"),
+                rs.getString("receipt_no"),
+                rs.getString("community_code"),
+                rs.getString("programme"),
+                rs.getString("applicant_name"),
+                rs.getString("phone_masked"),
+                rs.getInt("household_size"),
+                rs.getString("situation"),
+                rs.getTimestamp("submitted_at").toInstant(),
+                rs.getString("state"),
+                (Long) rs.getObject("application_id"));
+    }
+
+    /** One application by its id, however many came after it. */
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
     @Transactional(readOnly = true)
     public Waiting get(long id) {
-        return waiting(true).stream()
-                .filter(w -> w.id() == id)
-                .findFirst()
+        DataScope scope = DataScopes.current().orElseThrow(() -> new AccessDeniedException("没有数据范围"));
+        return jdbc.sql("select * from assistance_portal_application where id = ? and starts_with(community_code, ?)")
+                .params(id, scope.code())
+                .query((rs, n) -> waiting(rs))
+                .optional()
                 .orElseThrow(() -> new NotFound("网上申请不存在，或不在您的数据范围内"));
     }
 
@@ -360,15 +458,23 @@ public class PortalApplications {
     // --- internals ----------------------------------------------------------------------------------------------
 
     private boolean blocked(String key, int limit, Instant now) {
-        return jdbc.sql("select failures from assistance_portal_throttle where key = ? and window_start > ?")
-                .params(key, Timestamp.from(now.minus(WINDOW)))
-                .query(Integer.class)
-                .optional()
-                .map(failures -> failures >= limit)
-                .orElse(false);
+        return count(key, WINDOW, now) >= limit;
     }
 
     private void fail(String key, Instant now) {
+        bump(key, WINDOW, now);
+    }
+
+    /** How often the key was counted in the window that is still open. */
+    private int count(String key, Duration window, Instant now) {
+        return jdbc.sql("select failures from assistance_portal_throttle where key = ? and window_start > ?")
+                .params(key.length() > 200 ? key.substring(0, 200) : key, Timestamp.from(now.minus(window)))
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
+    private void bump(String key, Duration window, Instant now) {
         jdbc.sql("""
                         insert into assistance_portal_throttle (key, window_start, failures) values (:key, :now, 1)
                         on conflict (key) do update set
@@ -379,7 +485,7 @@ public class PortalApplications {
                         """)
                 .param("key", key.length() > 200 ? key.substring(0, 200) : key)
                 .param("now", Timestamp.from(now))
-                .param("windowStart", Timestamp.from(now.minus(WINDOW)))
+                .param("windowStart", Timestamp.from(now.minus(window)))
                 .update();
     }
 

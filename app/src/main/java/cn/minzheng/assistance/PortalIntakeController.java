@@ -22,9 +22,25 @@ class PortalIntakeController {
 
     @GetMapping("/assistance/portal-applications")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
-    String list(@RequestParam(defaultValue = "false") boolean all, Model model) {
-        model.addAttribute("waiting", portal.waiting(all));
+    String list(
+            @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        PortalApplications.Inbox inbox = portal.inbox(all, page, 50);
+        model.addAttribute("waiting", inbox.items());
+        model.addAttribute("inbox", inbox);
         model.addAttribute("all", all);
+        return "assistance/portal-applications";
+    }
+
+    /** One application by its id (a receipt the applicant reads out on the phone, a link from elsewhere). */
+    @GetMapping("/assistance/portal-applications/{id}")
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
+    String one(@PathVariable long id, Model model) {
+        PortalApplications.Waiting one = portal.get(id);
+        model.addAttribute("waiting", java.util.List.of(one));
+        model.addAttribute("inbox", new PortalApplications.Inbox(java.util.List.of(one), 1, 0, 1));
+        model.addAttribute("all", true);
         return "assistance/portal-applications";
     }
 
@@ -33,7 +49,7 @@ class PortalIntakeController {
     String phone(@PathVariable long id, Model model) {
         model.addAttribute("revealedPhone", portal.phone(id));
         model.addAttribute("revealedFor", id);
-        return list(false, model);
+        return one(id, model);
     }
 
     @PostMapping("/assistance/portal-applications/{id}/decline")

@@ -5,6 +5,7 @@ import cn.minzheng.audit.AuditTrail;
 import cn.minzheng.platform.District;
 import cn.minzheng.platform.SystemActor;
 import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.shared.DataScope;
 import cn.minzheng.shared.NotFound;
 import cn.minzheng.verification.RequestSummary;
 import cn.minzheng.verification.VerificationReportReady;
@@ -194,7 +195,10 @@ public class VerificationResults {
 
     /**
      * The verification module's report for a case ({@code caseRef} "case:&lt;id&gt;"): attached after the report is
-     * committed, in its own transaction, as the platform in the district's scope (the event carries counts only).
+     * committed, in its own transaction — only when the application itself asked for that request (提请核对 on the case,
+     * {@link CaseVerification}), for the application's own household, and as the officer who asked would see it
+     * (issue 13 A1: a request made elsewhere, naming someone else's case, never reaches it). The event carries counts
+     * only.
      *
      * <p>Durable: the publication is recorded with the report's transaction and stays incomplete until this has run
      * (Spring Modulith's registry); a crash in between is made good when an instance starts, and a caseworker can fetch
@@ -203,19 +207,31 @@ public class VerificationResults {
      */
     @ApplicationModuleListener(id = "assistance.verification-report-ready", propagation = Propagation.NOT_SUPPORTED)
     void on(VerificationReportReady report) {
-        if (report.caseRef() == null || !report.caseRef().startsWith("case:")) {
+        Long caseId = AssistanceCases.caseId(report.caseRef());
+        if (caseId == null) {
             return;
         }
-        long caseId;
-        try {
-            caseId = Long.parseLong(report.caseRef().substring(5));
-        } catch (NumberFormatException e) {
+        record Asked(long applicationId, String requesterScope) {}
+        Optional<Asked> asked = SystemActor.call(
+                district.scope(),
+                () -> newTransaction.execute(status -> jdbc.sql("""
+                                select application_id, requester_scope from assistance_verification_asked
+                                where request_id = ?
+                                """)
+                        .param(report.requestId())
+                        .query(Asked.class)
+                        .optional()),
+                "DEPARTMENT_OFFICER");
+        if (asked.isEmpty()) {
+            log.warn("核对报告 {}（{}）不是社会救助案件自己提请的，不附到任何案件", report.requestId(), report.caseRef());
             return;
         }
         SystemActor.run(
-                district.scope(),
+                DataScope.of(asked.get().requesterScope()),
                 () -> newTransaction.executeWithoutResult(status -> applications
-                        .byCase(caseId)
+                        .find(asked.get().applicationId())
+                        .filter(a -> a.caseId() == caseId.longValue())
+                        .filter(a -> a.householdId() != null && a.householdId() == report.householdId())
                         .ifPresentOrElse(
                                 a -> attach(
                                         a,
@@ -227,7 +243,7 @@ public class VerificationResults {
                                         report.needsExplanation(),
                                         report.information(),
                                         "ASSISTANCE_VERIFICATION_REPORT"),
-                                () -> log.warn("核对报告 {} 指向的案件 {} 不是社会救助申请", report.requestId(), caseId))),
+                                () -> log.warn("核对报告 {} 与提请它的案件不符，未附到案件", report.requestId()))),
                 "DEPARTMENT_OFFICER");
     }
 
@@ -239,11 +255,14 @@ public class VerificationResults {
     @Transactional
     public Result fetchMissing(long applicationId) {
         Application a = applications.find(applicationId).orElseThrow(() -> new NotFound("申请不存在，或不在您的数据范围内"));
-        Long requestId = systemRequest(a.id());
+        Long requestId = askedRequest(a.id());
         if (requestId == null) {
             throw new BusinessRuleViolation("本案尚未通过家庭经济状况核对系统提请核对，没有可获取的核对结果");
         }
         RequestSummary request = requests.find(requestId);
+        if (a.householdId() == null || request.householdId() != a.householdId()) {
+            throw new BusinessRuleViolation("核对请求 " + requestId + " 核对的不是本案申请人的家庭，其结果不能附到本案");
+        }
         if (request.reportVersion() == null) {
             throw new BusinessRuleViolation(
                     "核对请求 " + requestId + " 的核对报告尚未出具（" + request.stage() + "），疑点核实完毕、报告出具后结果会自动附到本案");
@@ -272,7 +291,7 @@ public class VerificationResults {
     public boolean resultMissing(long applicationId) {
         // the verification module is asked outside this module's transaction: a refusal there must not roll it back
         Long requestId = newTransaction.execute(status -> {
-            Long request = systemRequest(applicationId);
+            Long request = askedRequest(applicationId);
             return request == null || attached(applicationId, request) ? null : request;
         });
         if (requestId == null) {
@@ -283,6 +302,19 @@ public class VerificationResults {
         } catch (NotFound | org.springframework.security.access.AccessDeniedException e) {
             return false; // a reader who may not see the request cannot fetch it either
         }
+    }
+
+    /**
+     * The application's current request to the verification system, provided the application asked for it itself
+     * (issue 13 A1: only such a request's result may reach the case, whichever way it comes).
+     */
+    private Long askedRequest(long applicationId) {
+        return jdbc.sql("""
+                        select a.verification_request_id from assistance_application a
+                        join assistance_verification_asked k
+                          on k.application_id = a.id and k.request_id = a.verification_request_id
+                        where a.id = ?
+                        """).param(applicationId).query(Long.class).optional().orElse(null);
     }
 
     private boolean attached(long applicationId, long requestId) {

@@ -1,9 +1,12 @@
 package cn.minzheng.audit;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,10 +19,23 @@ class AuditApiController {
 
     private final AuditLog log;
     private final AuditTrail trail;
+    private final SecurityAlerts alerts;
 
-    AuditApiController(AuditLog log, AuditTrail trail) {
+    AuditApiController(AuditLog log, AuditTrail trail, SecurityAlerts alerts) {
         this.log = log;
         this.trail = trail;
+        this.alerts = alerts;
+    }
+
+    @GetMapping("/alerts")
+    List<SecurityAlerts.Alert> alerts() {
+        return alerts.open();
+    }
+
+    @PostMapping("/alerts/{id}/acknowledgement")
+    Map<String, String> acknowledge(@PathVariable long id) {
+        alerts.acknowledge(id);
+        return Map.of("result", "ok");
     }
 
     @GetMapping("/entries")

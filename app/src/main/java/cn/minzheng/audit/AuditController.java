@@ -6,9 +6,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 审计日志 screens for the audit administrator: browse entries, verify the chain. */
 @Controller
@@ -18,10 +20,19 @@ class AuditController {
 
     private final AuditLog log;
     private final AuditTrail trail;
+    private final SecurityAlerts alerts;
 
-    AuditController(AuditLog log, AuditTrail trail) {
+    AuditController(AuditLog log, AuditTrail trail, SecurityAlerts alerts) {
         this.log = log;
         this.trail = trail;
+        this.alerts = alerts;
+    }
+
+    @PostMapping("/alerts/{id}/acknowledgement")
+    String acknowledge(@PathVariable long id, RedirectAttributes redirect) {
+        alerts.acknowledge(id);
+        redirect.addFlashAttribute("notice", "已阅。");
+        return "redirect:/audit";
     }
 
     @GetMapping
@@ -37,6 +48,7 @@ class AuditController {
         AuditLog.Filter filter = new AuditLog.Filter(action, actor, targetType, targetId, from, to);
         model.addAttribute("filter", filter);
         model.addAttribute("page", log.entries(filter, page, 50));
+        model.addAttribute("alerts", alerts.open());
         return "audit/entries";
     }
 

@@ -24,16 +24,19 @@ public class AuditLog {
     private final ZoneId zone;
     private final AuditChainer chainer;
     private final TransactionTemplate readOnly;
+    private final AuditAnchors anchors;
 
     AuditLog(
             JdbcClient jdbc,
             DataSource dataSource,
             java.time.Clock clock,
             AuditChainer chainer,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            AuditAnchors anchors) {
         this.jdbc = jdbc;
         this.zone = clock.getZone();
         this.chainer = chainer;
+        this.anchors = anchors;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.streaming = new JdbcTemplate(dataSource);
@@ -106,7 +109,8 @@ public class AuditLog {
 
     /**
      * For the command line, where there is no signed-in auditor. Links whatever has been committed but not yet linked
-     * first, so that the walk covers every entry written before the call.
+     * first, so that the walk covers every entry written before the call; then compares the chain with the anchors
+     * kept outside the database ({@link AuditAnchors}).
      */
     ChainVerification verifyChain() {
         chainer.catchUp();
@@ -115,7 +119,7 @@ public class AuditLog {
             streaming.query("select * from audit_entry where seq is not null order by seq", rs -> {
                 walker.accept(map(rs));
             });
-            return walker.result();
+            return anchors.check(walker.result());
         });
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,10 +20,12 @@ class AccountApiController {
 
     private final AccountManagement management;
     private final StaffDirectory directory;
+    private final PasswordResets resets;
 
-    AccountApiController(AccountManagement management, StaffDirectory directory) {
+    AccountApiController(AccountManagement management, StaffDirectory directory, PasswordResets resets) {
         this.management = management;
         this.directory = directory;
+        this.resets = resets;
     }
 
     record AccountView(
@@ -105,9 +108,37 @@ class AccountApiController {
         return Map.of("result", "ok");
     }
 
+    record ResetReason(String reason) {}
+
+    /** A request only: the one-time password is shown to the district leader who approves it. */
     @PostMapping("/api/v1/accounts/{id}/password-reset")
-    Map<String, String> reset(@PathVariable long id) {
-        return Map.of("temporaryPassword", management.resetPassword(id));
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> reset(@PathVariable long id, @RequestBody(required = false) ResetReason body) {
+        long request = management.resetPassword(id, body == null ? null : body.reason());
+        return Map.of("requestId", request, "state", "PENDING", "message", "须由区局领导核实本人后批准，临时密码只向批准人显示一次");
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/second-factor-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> resetSecondFactor(@PathVariable long id, @RequestBody(required = false) ResetReason body) {
+        long request = management.resetSecondFactor(id, body == null ? null : body.reason());
+        return Map.of("requestId", request, "state", "PENDING");
+    }
+
+    @GetMapping("/api/v1/password-resets")
+    List<PasswordResets.Request> pendingResets() {
+        return resets.pending();
+    }
+
+    @PostMapping("/api/v1/password-resets/{id}/approval")
+    PasswordResets.Issued approveReset(@PathVariable long id) {
+        return resets.approve(id);
+    }
+
+    @PostMapping("/api/v1/password-resets/{id}/cancellation")
+    Map<String, String> cancelReset(@PathVariable long id) {
+        resets.cancel(id);
+        return Map.of("result", "ok");
     }
 
     record PasswordChange(String current, String replacement) {}
@@ -118,6 +149,17 @@ class AccountApiController {
         if (!problems.isEmpty()) {
             throw new cn.minzheng.shared.BusinessRuleViolation(String.join("；", problems));
         }
+        return Map.of("result", "ok");
+    }
+
+    @GetMapping("/api/v1/account/tokens")
+    List<ApiTokens.Listed> tokens() {
+        return management.ownTokens();
+    }
+
+    @DeleteMapping("/api/v1/account/tokens/{id}")
+    Map<String, String> revokeToken(@PathVariable long id) {
+        management.revokeOwnToken(id);
         return Map.of("result", "ok");
     }
 

@@ -68,7 +68,7 @@ class AccountController {
             AccountManagement.Created created = management.create(
                     username, displayName, scopeCode.strip(), roles == null ? Set.of() : EnumSet.copyOf(roles));
             redirect.addFlashAttribute(
-                    "notice", "已创建账号 " + created.username() + "。初始密码（仅显示这一次，请当面交给本人）：" + created.temporaryPassword());
+                    "notice", "已创建账号 " + created.username() + "。初始密码须由区局领导在“密码发放”中核实本人后发放（三权分立：系统管理员不经手密码）。");
             return "redirect:/accounts/" + created.id();
         } catch (BusinessRuleViolation e) {
             redirect.addFlashAttribute("problem", e.getMessage());
@@ -109,14 +109,23 @@ class AccountController {
 
     @PostMapping("/accounts/{id}/password-reset")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String reset(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            String temporary = management.resetPassword(id);
-            redirect.addFlashAttribute("notice", "已重置密码。临时密码（仅显示这一次）：" + temporary);
-        } catch (BusinessRuleViolation e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/accounts/" + id;
+    String reset(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "已提交重置密码申请。须由区局领导当面核实本人后批准，临时密码只向批准人显示一次；审计管理员已收到提醒。",
+                () -> management.resetPassword(id, reason));
+    }
+
+    @PostMapping("/accounts/{id}/second-factor-reset")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String resetSecondFactor(
+            @PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "已提交重置动态口令申请。须由区局领导当面核实本人后批准；本人下次登录时重新绑定；审计管理员已收到提醒。",
+                () -> management.resetSecondFactor(id, reason));
     }
 
     @GetMapping("/account/password")
@@ -152,6 +161,19 @@ class AccountController {
         request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
         redirect.addFlashAttribute("notice", "密码已修改。");
         return "redirect:/";
+    }
+
+    @GetMapping("/account/tokens")
+    String tokens(Model model) {
+        model.addAttribute("tokens", management.ownTokens());
+        return "identity/tokens";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(@PathVariable long id, RedirectAttributes redirect) {
+        management.revokeOwnToken(id);
+        redirect.addFlashAttribute("notice", "已撤销令牌 " + id + "。");
+        return "redirect:/account/tokens";
     }
 
     @GetMapping("/staff")

@@ -3,6 +3,7 @@ package cn.minzheng.identity;
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
 import cn.minzheng.platform.DataScopes;
+import cn.minzheng.platform.PlatformSettings;
 import cn.minzheng.region.Regions;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.DataScope;
@@ -15,24 +16,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Managing staff accounts under separation of duties (三权分立): the system administrator creates, disables and
- * enables accounts; the security administrator grants roles and scope, unlocks and resets passwords; nobody changes
- * their own roles. Until the first security administrator exists, the system administrator may grant roles, so that
- * a fresh installation can be set up.
+ * enables accounts; the security administrator grants roles and scope, unlocks and asks for password resets; a district
+ * leader issues one-time passwords; nobody changes their own roles. On a fresh installation the system administrator
+ * may appoint the first security and audit administrators (the one-time bootstrap); the last enabled security or audit
+ * administrator can be neither disabled nor stripped of the role.
  */
 @Service
 public class AccountManagement {
+
+    static final String BOOTSTRAP_CLOSED = "identity.bootstrap-closed";
 
     private final StaffAccounts accounts;
     private final PasswordEncoder encoder;
@@ -40,8 +41,9 @@ public class AccountManagement {
     private final AuditTrail audit;
     private final Regions regions;
     private final ApiTokens tokens;
-    /** Absent when the jar runs a command without the web server. */
-    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
+    private final AccountSessions sessions;
+    private final PasswordResets resets;
+    private final PlatformSettings settings;
 
     private final SecurityPolicyProperties securityPolicy;
     private final Clock clock;
@@ -52,7 +54,9 @@ public class AccountManagement {
             AuditTrail audit,
             Regions regions,
             ApiTokens tokens,
-            ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions,
+            AccountSessions sessions,
+            PasswordResets resets,
+            PlatformSettings settings,
             SecurityPolicyProperties securityPolicy,
             Clock clock) {
         this.accounts = accounts;
@@ -61,12 +65,21 @@ public class AccountManagement {
         this.regions = regions;
         this.tokens = tokens;
         this.sessions = sessions;
+        this.resets = resets;
+        this.settings = settings;
         this.securityPolicy = securityPolicy;
         this.clock = clock;
     }
 
-    /** A new account: created with a one-time password that must be changed at first login. */
-    public record Created(long id, String username, String temporaryPassword) {}
+    /**
+     * A new account. It has no usable password yet: its one-time initial password is issued by a district leader who
+     * confirms the person ({@link PasswordResets}), so that the system administrator who created it never knows it
+     * (三权分立: the system administrator must not be able to sign in as an account that holds a business role).
+     *
+     * @param temporaryPassword always null (kept for clients of the earlier answer); {@code initialPasswordRequest}
+     *     is the request a district leader approves
+     */
+    public record Created(long id, String username, String temporaryPassword, long initialPasswordRequest) {}
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @Transactional
@@ -80,16 +93,25 @@ public class AccountManagement {
         if (!granted.isEmpty()) {
             requireMayGrantRoles();
             checkRoles(granted, scope, null);
+            requireBootstrapGrant(granted);
         }
         if (accounts.byUsername(name).isPresent()) {
             throw new BusinessRuleViolation("用户名 " + name + " 已被使用");
         }
-        String temporary = TemporaryPasswords.generate();
+        // a random password nobody is told: the account cannot be used until the initial password is issued
         long id = accounts.insert(
-                name, displayName.strip(), encoder.encode(temporary), scope, true, clock.instant(), actor());
+                name,
+                displayName.strip(),
+                encoder.encode(TemporaryPasswords.generate()),
+                scope,
+                true,
+                clock.instant(),
+                actor());
         accounts.setRoles(id, granted);
+        closeBootstrapIfSecurityAdministrator(granted);
         audit.record(AuditEvent.success("ACCOUNT_CREATED", "staff_account", id).because(roleCodes(granted)));
-        return new Created(id, name, temporary);
+        long request = resets.requestInitial(accounts.byId(id).orElseThrow());
+        return new Created(id, name, null, request);
     }
 
     @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'SYSTEM_ADMIN')")
@@ -102,8 +124,15 @@ public class AccountManagement {
         }
         Set<Role> granted = roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         checkRoles(granted, account.scope(), account.id());
+        requireBootstrapGrant(granted);
+        for (Role kept : EnumSet.of(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)) {
+            if (account.roles().contains(kept) && !granted.contains(kept) && account.enabled()) {
+                requireAnotherEnabled(kept, account);
+            }
+        }
         accounts.setRoles(accountId, granted);
-        endSessions(account);
+        closeBootstrapIfSecurityAdministrator(granted);
+        sessions.end(account);
         audit.record(AuditEvent.success("ROLES_CHANGED", "staff_account", accountId)
                 .because(roleCodes(account.roles()) + " -> " + roleCodes(granted)));
     }
@@ -118,7 +147,7 @@ public class AccountManagement {
         DataScope scope = checkScope(scopeCode);
         checkRoles(account.roles(), scope, account.id());
         accounts.setScope(accountId, scope);
-        endSessions(account);
+        sessions.end(account);
         audit.record(AuditEvent.success("SCOPE_CHANGED", "staff_account", accountId)
                 .because(account.scope().code() + " -> " + scope.code()));
     }
@@ -130,9 +159,16 @@ public class AccountManagement {
         if (account.id() == currentAccountId()) {
             throw new BusinessRuleViolation("不能停用或启用自己的账号");
         }
+        if (!enabled) {
+            for (Role kept : EnumSet.of(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)) {
+                if (account.roles().contains(kept)) {
+                    requireAnotherEnabled(kept, account);
+                }
+            }
+        }
         accounts.setEnabled(accountId, enabled);
         if (!enabled) {
-            endSessions(account);
+            sessions.end(account);
         }
         audit.record(AuditEvent.success(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "staff_account", accountId));
     }
@@ -145,20 +181,30 @@ public class AccountManagement {
         audit.record(AuditEvent.success("ACCOUNT_UNLOCKED", "staff_account", accountId));
     }
 
-    /** Gives the account a one-time password, shown once to the security administrator, to be changed at login. */
+    /**
+     * Asks for a one-time password for the account: nothing is shown to the security administrator; a district leader
+     * confirms the person and is shown the password once ({@link PasswordResets#approve}). The audit administrator is
+     * alerted. Returns the request's id.
+     */
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Transactional
-    public String resetPassword(long accountId) {
+    public long resetPassword(long accountId, String reason) {
         StaffAccount account = visible(accountId);
         if (account.id() == currentAccountId()) {
             throw new BusinessRuleViolation("请在“修改密码”中修改自己的密码");
         }
-        String temporary = TemporaryPasswords.generate();
-        accounts.setPassword(accountId, encoder.encode(temporary), true, clock.instant());
-        accounts.unlock(accountId);
-        endSessions(account);
-        audit.record(AuditEvent.success("PASSWORD_RESET", "staff_account", accountId));
-        return temporary;
+        return resets.requestReset(account, reason);
+    }
+
+    /** Asks for the second factor of the account to be reset (a lost phone), with the same two persons. */
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Transactional
+    public long resetSecondFactor(long accountId, String reason) {
+        StaffAccount account = visible(accountId);
+        if (account.id() == currentAccountId()) {
+            throw new BusinessRuleViolation("不能为自己的账号申请重置动态口令");
+        }
+        return resets.requestSecondFactorReset(account, reason);
     }
 
     /** The signed-in user changes their own password; returns the rule violations (empty when changed). */
@@ -181,9 +227,28 @@ public class AccountManagement {
             return problems;
         }
         accounts.setPassword(id, encoder.encode(replacement), false, clock.instant());
-        tokens.revokeAll(id);
+        // Whoever else knew the old password is out: every other session ends, and every token (this one's too).
+        sessions.endOthers(account);
         audit.record(AuditEvent.success("PASSWORD_CHANGED", "staff_account", id));
         return List.of();
+    }
+
+    /** The signed-in user's own API tokens that still work. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<ApiTokens.Listed> ownTokens() {
+        return tokens.valid(currentAccountId());
+    }
+
+    /** The signed-in user revokes one of their own tokens (a lost laptop, a finished script). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void revokeOwnToken(long tokenId) {
+        long id = currentAccountId();
+        if (!tokens.revoke(id, tokenId)) {
+            throw new NotFound("没有这个有效的令牌");
+        }
+        audit.record(AuditEvent.success("TOKEN_REVOKED", "staff_account", id).because("token " + tokenId));
     }
 
     /** Checks a password against the policy for a user name, without storing anything (for set-up and forms). */
@@ -224,6 +289,7 @@ public class AccountManagement {
             checkRoles(account.roles(), scope, null);
             long id = accounts.insert(name, account.displayName(), hash, scope, mustChange, now, "system");
             accounts.setRoles(id, account.roles());
+            closeBootstrapIfSecurityAdministrator(account.roles());
             audit.record(
                     AuditEvent.success("ACCOUNT_CREATED", "staff_account", id).because(roleCodes(account.roles())));
             created++;
@@ -248,10 +314,46 @@ public class AccountManagement {
     }
 
     private void requireMayGrantRoles() {
-        boolean security = hasRole(Role.SECURITY_ADMIN);
-        boolean bootstrap = hasRole(Role.SYSTEM_ADMIN) && accounts.countWithRole(Role.SECURITY_ADMIN) == 0;
-        if (!security && !bootstrap) {
+        if (!hasRole(Role.SECURITY_ADMIN) && !(hasRole(Role.SYSTEM_ADMIN) && bootstrapOpen())) {
             throw new AccessDeniedException("角色由安全管理员授予");
+        }
+    }
+
+    /**
+     * The bootstrap: on a fresh installation the system administrator appoints the first security (and audit)
+     * administrator, and nothing else — no business role, which would let it read residents' data. It ends for good
+     * once a security administrator has existed; disabling one later does not open it again.
+     */
+    boolean bootstrapOpen() {
+        if (settings.get(BOOTSTRAP_CLOSED).isPresent()) {
+            return false;
+        }
+        if (accounts.countEverWithRole(Role.SECURITY_ADMIN) > 0) {
+            settings.put(BOOTSTRAP_CLOSED, "found");
+            return false;
+        }
+        return true;
+    }
+
+    private void requireBootstrapGrant(Set<Role> granted) {
+        if (!hasRole(Role.SECURITY_ADMIN)
+                && granted.stream().anyMatch(r -> r != Role.SECURITY_ADMIN && r != Role.AUDIT_ADMIN)) {
+            throw new AccessDeniedException("系统管理员只能在初始化时任命安全管理员和审计管理员，其他角色由安全管理员授予");
+        }
+    }
+
+    private void closeBootstrapIfSecurityAdministrator(Set<Role> granted) {
+        if (granted.contains(Role.SECURITY_ADMIN)
+                && settings.get(BOOTSTRAP_CLOSED).isEmpty()) {
+            settings.put(BOOTSTRAP_CLOSED, clock.instant().toString());
+        }
+    }
+
+    /** 三权分立 needs each of these roles held by someone: the last enabled holder keeps it and stays enabled. */
+    private void requireAnotherEnabled(Role role, StaffAccount account) {
+        if (accounts.countEnabledWithRoleExcept(role, account.id()) == 0) {
+            throw new BusinessRuleViolation(
+                    "三权分立：" + account.username() + " 是唯一启用的" + role.label() + "，不能停用或取消其角色；请先任命另一名" + role.label());
         }
     }
 
@@ -305,12 +407,6 @@ public class AccountManagement {
                 || displayName.strip().codePointCount(0, displayName.strip().length()) > 50) {
             throw new BusinessRuleViolation("姓名（显示名）不能为空，且不超过50个字");
         }
-    }
-
-    private void endSessions(StaffAccount account) {
-        sessions.ifAvailable(repository ->
-                repository.findByPrincipalName(account.username()).keySet().forEach(repository::deleteById));
-        tokens.revokeAll(account.id());
     }
 
     private static boolean hasRole(Role role) {

@@ -9,14 +9,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bearer tokens for API clients: random, shown once, stored only as an SM3 hash, valid for a fixed lifetime, revoked
- * when the account is disabled or its roles or scope change.
+ * Bearer tokens for API clients: issued only after every factor was given, random, shown once, stored only as an SM3 hash, valid for a fixed lifetime, revoked
+ * at logout with the token, when the password changes, when the account is disabled or its roles or scope change, and
+ * by their owner one by one.
  */
 @Component
 class ApiTokens {
@@ -76,7 +78,50 @@ class ApiTokens {
                         .optional()
                         .flatMap(accounts::byId)
                         .filter(account -> account.enabled() && !account.lockedAt(now))
-                        .map(account -> account.toUser(false))));
+                        .map(account -> account.toUser(false, StaffUser.SecondFactor.PASSED))));
+    }
+
+    /** One of the account's tokens as its owner sees it: never the token itself, which is not kept. */
+    record Listed(long id, Instant issuedAt, Instant expiresAt) {}
+
+    /** The account's tokens that still work, newest first. */
+    List<Listed> valid(long accountId) {
+        return jdbc.sql("""
+                        select id, issued_at, expires_at from api_token
+                        where account_id = ? and revoked_at is null and expires_at > ?
+                        order by issued_at desc, id desc
+                        """)
+                .params(accountId, Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Listed(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    /** Revokes one token of the account; false when the account has no such valid token. */
+    boolean revoke(long accountId, long tokenId) {
+        return jdbc.sql("update api_token set revoked_at = ? where id = ? and account_id = ? and revoked_at is null")
+                        .params(Timestamp.from(clock.instant()), tokenId, accountId)
+                        .update()
+                > 0;
+    }
+
+    /** Revokes the token presented (at logout); the account it belonged to, when it was valid. */
+    Optional<StaffAccount> revoke(String token) {
+        if (token == null || !token.startsWith("mz_") || token.length() > 100) {
+            return Optional.empty();
+        }
+        return DataScopes.callAs(
+                district.scope(),
+                () -> transactions.execute(status -> jdbc.sql("""
+                                update api_token set revoked_at = ? where token_hash = ? and revoked_at is null
+                                returning account_id
+                                """)
+                        .params(Timestamp.from(clock.instant()), hash(token))
+                        .query(Long.class)
+                        .optional()
+                        .flatMap(accounts::byId)));
     }
 
     void revokeAll(long accountId) {

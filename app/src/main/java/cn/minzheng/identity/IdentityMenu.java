@@ -25,6 +25,28 @@ class IdentityMenu {
     }
 
     @Bean
+    MenuEntry passwordResetsMenuEntry() {
+        return MenuEntry.of(
+                BusinessLine.SYSTEM,
+                "密码发放",
+                "/password-resets",
+                20,
+                "DISTRICT_LEADER",
+                "SECURITY_ADMIN",
+                "SYSTEM_ADMIN");
+    }
+
+    @Bean
+    MenuEntry secondFactorMenuEntry() {
+        return MenuEntry.of(BusinessLine.SYSTEM, "动态口令", SecondFactorController.ENROL_PAGE, 97);
+    }
+
+    @Bean
+    MenuEntry tokensMenuEntry() {
+        return MenuEntry.of(BusinessLine.SYSTEM, "我的API令牌", "/account/tokens", 98);
+    }
+
+    @Bean
     HomeFigure staffCount(StaffDirectory directory) {
         return new HomeFigure() {
             public String label() {

@@ -23,11 +23,13 @@ class LoginHandlers {
     private final Clock clock;
     private final SecurityPolicyProperties policy;
     private final AuditTrail audit;
+    private final ApiTokens tokens;
 
-    LoginHandlers(Clock clock, SecurityPolicyProperties policy, AuditTrail audit) {
+    LoginHandlers(Clock clock, SecurityPolicyProperties policy, AuditTrail audit, ApiTokens tokens) {
         this.clock = clock;
         this.policy = policy;
         this.audit = audit;
+        this.tokens = tokens;
     }
 
     /** Sets the idle timeout by role (administrators 10 minutes, others 15) and notes the login time. */
@@ -42,6 +44,14 @@ class LoginHandlers {
                 var idle = user.isAdministrator() ? policy.adminIdleTimeout() : policy.idleTimeout();
                 session.setMaxInactiveInterval((int) idle.toSeconds());
                 session.setAttribute(SessionPolicyFilter.LOGGED_IN_AT, clock.instant());
+                if (user.secondFactor() == StaffUser.SecondFactor.CHECK) {
+                    getRedirectStrategy().sendRedirect(request, response, SecondFactorController.CHECK_PAGE);
+                    return;
+                }
+                if (user.secondFactor() == StaffUser.SecondFactor.ENROL) {
+                    getRedirectStrategy().sendRedirect(request, response, SecondFactorController.ENROL_PAGE);
+                    return;
+                }
                 if (user.mustChangePassword()) {
                     getRedirectStrategy().sendRedirect(request, response, "/account/password");
                     return;
@@ -61,8 +71,25 @@ class LoginHandlers {
         };
     }
 
+    /**
+     * Ends the session; a client that logs out with its bearer token has that token revoked (it would otherwise work
+     * until it expires) and gets JSON instead of the login page.
+     */
     LogoutSuccessHandler logout() {
         return (request, response, authentication) -> {
+            if (BearerTokenFilter.hasBearer(request)) {
+                String token = request.getHeader("Authorization").substring(7).strip();
+                tokens.revoke(token)
+                        .ifPresent(account -> audit.recordAs(
+                                account.username(),
+                                AuditEvent.success("LOGOUT", "staff_account", account.id())
+                                        .because("TOKEN_REVOKED")));
+                response.setStatus(HttpServletResponse.SC_OK);
+                response.setContentType("application/json");
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write("{\"result\":\"ok\",\"message\":\"已退出，令牌已撤销\"}");
+                return;
+            }
             if (authentication != null && authentication.getPrincipal() instanceof StaffUser user) {
                 audit.recordAs(user.username(), AuditEvent.success("LOGOUT", "staff_account", user.accountId()));
             }

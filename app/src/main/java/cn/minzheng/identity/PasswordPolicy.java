@@ -79,13 +79,57 @@ final class PasswordPolicy {
         return problems;
     }
 
-    private boolean isCommon(String lower) {
-        if (common.contains(lower)) {
-            return true;
+    /**
+     * A common password, also in disguise: with leetspeak undone ({@code p@ssw0rd}), with digits or symbols around
+     * it ({@code 2024Dragon!}, {@code P@ssw0rd2024!}), or both.
+     */
+    boolean isCommon(String lower) {
+        for (String form : forms(lower)) {
+            if (common.contains(form)) {
+                return true;
+            }
         }
-        // The same with a year or a symbol appended: "password1234!", "qwertyuiop12@2024".
-        String stripped = lower.replaceAll("([!@#.]|(19|20)\\d\\d)+$", "");
-        return !stripped.equals(lower) && common.contains(stripped);
+        return false;
+    }
+
+    /**
+     * The candidate, the same without a year or symbol appended, its core without leading and trailing digits and
+     * symbols (when 4 or more characters are left), and all of them with leetspeak read back as letters.
+     */
+    static Set<String> forms(String lower) {
+        Set<String> forms = new HashSet<>();
+        forms.add(lower);
+        forms.add(lower.replaceAll("([!@#.]|(19|20)\\d\\d)+$", "")); // "qwertyuiop123@2024"
+        String core = lower.replaceAll("^[^\\p{L}]+", "").replaceAll("[^\\p{L}]+$", "");
+        if (core.length() >= 4) {
+            forms.add(core);
+        }
+        for (String form : List.copyOf(forms)) {
+            forms.add(unleet(form, 'i'));
+            forms.add(unleet(form, 'l'));
+        }
+        return forms;
+    }
+
+    /** Leetspeak read back: 0→o, 3→e, 4/@→a, 5/$→s, 7/+→t, 8→b, 9→g, !/|→i or l, 1→{@code one}. */
+    static String unleet(String text, char one) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(
+                    switch (c) {
+                        case '0' -> 'o';
+                        case '3' -> 'e';
+                        case '4', '@' -> 'a';
+                        case '5', '$' -> 's';
+                        case '7', '+' -> 't';
+                        case '8' -> 'b';
+                        case '9' -> 'g';
+                        case '1', '!', '|' -> one;
+                        default -> c;
+                    });
+        }
+        return out.toString();
     }
 
     static int characterClasses(String candidate) {

@@ -3,6 +3,7 @@ package cn.minzheng.identity;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,7 +78,8 @@ class SecurityConfiguration {
             LoginHandlers handlers,
             ApiTokens tokens,
             Clock clock,
-            SecurityPolicyProperties policy)
+            SecurityPolicyProperties policy,
+            @Value("${minzheng.metrics-password:}") String metricsPassword)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         RequestMatcher tokenEndpoint =
@@ -93,9 +95,10 @@ class SecurityConfiguration {
                                 "/error",
                                 "/actuator/health",
                                 "/actuator/health/**",
-                                "/actuator/prometheus",
                                 "/portal/**")
                         .permitAll()
+                        .requestMatchers(MetricsScrape.PATH)
+                        .hasAnyRole("SYSTEM_ADMIN", MetricsScrape.ROLE)
                         .requestMatchers(tokenEndpoint)
                         .permitAll()
                         .anyRequest()
@@ -112,6 +115,7 @@ class SecurityConfiguration {
                                 new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                         .defaultAccessDeniedHandlerFor(jsonForbidden(), api))
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new MetricsScrape(metricsPassword), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionPolicyFilter(clock, policy), AuthorizationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId())
                         .invalidSessionStrategy((request, response) -> {

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Session rules that Spring Security has no switch for: an absolute lifetime (8 hours from login, whatever the
- * activity), and a password that must be changed before anything else can be done.
+ * activity), a second factor that must be given (or, for an administrator, enrolled) and a password that must be
+ * changed before anything else can be done.
  */
 class SessionPolicyFilter extends OncePerRequestFilter {
 
@@ -43,18 +44,31 @@ class SessionPolicyFilter extends OncePerRequestFilter {
             return;
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null
-                && authentication.getPrincipal() instanceof StaffUser user
-                && user.mustChangePassword()
-                && !allowedBeforePasswordChange(request.getRequestURI())) {
-            refuse(request, response, "请先修改密码。", "/account/password");
-            return;
+        if (authentication != null && authentication.getPrincipal() instanceof StaffUser user) {
+            String path = request.getRequestURI();
+            if (user.secondFactor() == StaffUser.SecondFactor.CHECK
+                    && !allowedAlways(path, SecondFactorController.CHECK_PAGE)) {
+                refuse(request, response, "请先输入动态口令。", SecondFactorController.CHECK_PAGE);
+                return;
+            }
+            if (user.secondFactor() == StaffUser.SecondFactor.ENROL
+                    && !allowedAlways(path, SecondFactorController.ENROL_PAGE)) {
+                refuse(request, response, "管理员账号须先绑定动态口令。", SecondFactorController.ENROL_PAGE);
+                return;
+            }
+            if (!user.secondFactor().outstanding()
+                    && user.mustChangePassword()
+                    && !allowedAlways(path, "/account/password")) {
+                refuse(request, response, "请先修改密码。", "/account/password");
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
 
-    private static boolean allowedBeforePasswordChange(String path) {
-        return path.equals("/account/password")
+    /** The one page the user must go through, logging out, and what pages are made of. */
+    private static boolean allowedAlways(String path, String page) {
+        return path.equals(page)
                 || path.equals("/logout")
                 || path.startsWith("/css/")
                 || path.startsWith("/js/")

@@ -23,7 +23,8 @@ public record StaffAccount(
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    StaffUser toUser(boolean passwordExpired) {
-        return new StaffUser(id, username, displayName, scope, roles, mustChangePassword || passwordExpired);
+    StaffUser toUser(boolean passwordExpired, StaffUser.SecondFactor secondFactor) {
+        return new StaffUser(
+                id, username, displayName, scope, roles, mustChangePassword || passwordExpired, secondFactor);
     }
 }

@@ -171,6 +171,21 @@ class StaffAccounts {
                         """).param(role.name()).query(Long.class).single();
     }
 
+    /** Accounts that hold the role, enabled or not. */
+    long countEverWithRole(Role role) {
+        return jdbc.sql("select count(*) from staff_role where role = ?")
+                .param(role.name())
+                .query(Long.class)
+                .single();
+    }
+
+    long countEnabledWithRoleExcept(Role role, long accountId) {
+        return jdbc.sql("""
+                        select count(*) from staff_account a join staff_role r on r.account_id = a.id
+                        where r.role = ? and a.enabled and a.id <> ?
+                        """).params(role.name(), accountId).query(Long.class).single();
+    }
+
     long countAt(String scopeCode) {
         return jdbc.sql("select count(*) from staff_account where scope_code = ?")
                 .param(scopeCode)

@@ -6,15 +6,12 @@ import cn.minzheng.platform.DataScopes;
 import cn.minzheng.platform.District;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -25,14 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks a user name and password against the database and applies the login policy: lockout after 5 failures for 30
- * minutes (the correct password fails while locked), throttling per client address, password expiry. Every outcome is
- * audited, and the bookkeeping is committed before a failure is reported.
+ * minutes (the correct password fails while locked), throttling per client address, password expiry. A locked account
+ * gets the same answer as an unknown name or a wrong password, so that nobody learns which names exist. Every outcome
+ * is audited, and the bookkeeping is committed before a failure is reported.
  */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
     static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9_]{2,39}");
-    private static final DateTimeFormatter UNLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final StaffAccounts accounts;
     private final PasswordEncoder passwords;
@@ -42,6 +39,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SecurityPolicyProperties policy;
+    private final SecondFactors secondFactors;
     private final String dummyHash;
 
     StaffAuthenticationProvider(
@@ -52,7 +50,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
             District district,
             TransactionTemplate transactions,
             Clock clock,
-            SecurityPolicyProperties policy) {
+            SecurityPolicyProperties policy,
+            SecondFactors secondFactors) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -61,6 +60,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         this.transactions = transactions;
         this.clock = clock;
         this.policy = policy;
+        this.secondFactors = secondFactors;
         this.dummyHash = passwords.encode("timing-equaliser-not-a-password");
     }
 
@@ -107,9 +107,11 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         StaffAccount account = found.get();
         Instant now = clock.instant();
         if (account.lockedAt(now)) {
+            // The same answer, after the same work, as for an unknown name: a lock must not tell that the name exists.
+            passwords.matches(password, dummyHash);
             throttle.recordFailure(address);
             audit.recordAs(actor, AuditEvent.denied("LOGIN_FAILURE", "staff_account", account.id(), "LOCKED"));
-            return new Outcome(null, locked(account.lockedUntil()));
+            return new Outcome(null, badCredentials());
         }
         int failuresSoFar = account.failedAttempts();
         if (account.lockedUntil() != null) {
@@ -128,7 +130,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
                         actor,
                         AuditEvent.success("ACCOUNT_LOCKED", "staff_account", account.id())
                                 .because(failures + " FAILURES"));
-                return new Outcome(null, locked(until));
+                return new Outcome(null, badCredentials());
             }
             return new Outcome(null, badCredentials());
         }
@@ -136,24 +138,27 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
             audit.recordAs(actor, AuditEvent.denied("LOGIN_FAILURE", "staff_account", account.id(), "DISABLED"));
             return new Outcome(null, new DisabledException("账号已停用，请联系系统管理员。"));
         }
-        accounts.recordSuccess(account.id(), now);
+        StaffUser.SecondFactor secondFactor = secondFactors.stageAfterPassword(account);
+        if (secondFactor != StaffUser.SecondFactor.CHECK) {
+            // with a code still to give, the failures are cleared only when the code is right too: a known password
+            // must not reset the count that guards the code
+            accounts.recordSuccess(account.id(), now);
+        }
         boolean expired =
                 account.passwordChangedAt().plus(policy.passwordMaxAge()).isBefore(now);
         audit.recordAs(
                 actor,
                 AuditEvent.success("LOGIN_SUCCESS", "staff_account", account.id())
-                        .because(expired ? "PASSWORD_EXPIRED" : null));
-        return new Outcome(account.toUser(expired), null);
+                        .because(
+                                secondFactor.outstanding()
+                                        ? "SECOND_FACTOR_" + secondFactor.name()
+                                        : expired ? "PASSWORD_EXPIRED" : null));
+        return new Outcome(account.toUser(expired, secondFactor), null);
     }
 
     private BadCredentialsException badCredentials() {
         return new BadCredentialsException("用户名或密码错误。连续输错 " + policy.maxFailures() + " 次，账号将被锁定 "
-                + policy.lockout().toMinutes() + " 分钟。");
-    }
-
-    private LockedException locked(Instant until) {
-        String time = LocalDateTime.ofInstant(until, clock.getZone()).format(UNLOCK_TIME);
-        return new LockedException("账号已锁定，请于 " + time + " 后重试，或联系安全管理员解锁。");
+                + policy.lockout().toMinutes() + " 分钟，锁定期间无法登录（可请安全管理员解锁）。");
     }
 
     private static String address(Authentication authentication) {

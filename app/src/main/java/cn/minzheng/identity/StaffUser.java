@@ -20,11 +20,35 @@ record StaffUser(
         String displayName,
         DataScope dataScope,
         Set<Role> roles,
-        boolean mustChangePassword)
+        boolean mustChangePassword,
+        SecondFactor secondFactor)
         implements ScopedPrincipal, UserDetails, Serializable {
+
+    /**
+     * Where the login stands with the second factor: not needed, a code still to give ({@code CHECK}), an authenticator
+     * still to enrol ({@code ENROL}, administrators at their first login), or given. Until it is given or not needed
+     * the user holds no role at all, and {@link SessionPolicyFilter} lets them reach the second-factor pages only.
+     */
+    enum SecondFactor {
+        NOT_REQUIRED,
+        CHECK,
+        ENROL,
+        PASSED;
+
+        boolean outstanding() {
+            return this == CHECK || this == ENROL;
+        }
+    }
+
+    StaffUser {
+        secondFactor = secondFactor == null ? SecondFactor.NOT_REQUIRED : secondFactor;
+    }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
+        if (secondFactor.outstanding()) {
+            return List.of();
+        }
         return roles.stream()
                 .map(role -> new SimpleGrantedAuthority(role.authority()))
                 .toList();
@@ -55,6 +79,11 @@ record StaffUser(
     }
 
     StaffUser withPasswordChanged() {
-        return new StaffUser(accountId, username, displayName, dataScope, roles, false);
+        return new StaffUser(accountId, username, displayName, dataScope, roles, false, secondFactor);
+    }
+
+    StaffUser withSecondFactorPassed() {
+        return new StaffUser(
+                accountId, username, displayName, dataScope, roles, mustChangePassword, SecondFactor.PASSED);
     }
 }

@@ -1082,7 +1082,8 @@ public class Cases {
         StringBuilder clean = new StringBuilder();
         name.codePoints().filter(cp -> !Character.isISOControl(cp)).limit(80).forEach(clean::appendCodePoint);
         String result = clean.toString().strip();
-        return result.isEmpty() ? "附件." + extension : result;
+        // named by what it is, whatever the uploader called it: a.html holding an MP3 is downloaded as a.mp3
+        return cn.minzheng.platform.files.UploadNames.withExtension(result.isEmpty() ? "附件" : result, extension);
     }
 
     private static String blankToNull(String value) {

@@ -13,18 +13,30 @@ final class ContentTypes {
 
     private ContentTypes() {}
 
+    /** The kind by the file's structure (not its magic number alone); the download is named by it. */
     static Kind sniff(byte[] head) {
         return FileSignature.of(head)
                 .map(signature -> switch (signature) {
                     case PDF -> new Kind("application/pdf", "pdf");
                     case JPEG -> new Kind("image/jpeg", "jpg");
                     case PNG -> new Kind("image/png", "png");
-                    case ZIP -> new Kind("application/zip", "zip"); // OFD, DOCX, XLSX are ZIP containers
+                    case ZIP -> zip(FileSignature.zipKind(head));
                     case MP4 -> new Kind("video/mp4", "mp4");
                     case MP3 -> new Kind("audio/mpeg", "mp3");
                     case WAV -> new Kind("audio/wav", "wav");
                     case OLE -> null;
                 })
                 .orElseThrow(() -> new BusinessRuleViolation("不支持的文件类型：请上传 PDF、OFD、JPEG、PNG、MP4、MP3 或 WAV 文件"));
+    }
+
+    private static Kind zip(String kind) {
+        return switch (kind) {
+            case "ofd" -> new Kind("application/ofd", "ofd");
+            case "docx" -> new Kind("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
+            case "xlsx" -> new Kind("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+            case "pptx" ->
+                new Kind("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx");
+            default -> new Kind("application/zip", "zip");
+        };
     }
 }

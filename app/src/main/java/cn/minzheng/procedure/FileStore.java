@@ -47,7 +47,7 @@ class FileStore {
             Path temp = Files.createTempFile(root.resolve("tmp"), "upload", ".part");
             try {
                 SM3Digest digest = new SM3Digest();
-                byte[] head = new byte[16];
+                byte[] head = new byte[cn.minzheng.platform.files.FileSignature.HEAD_BYTES];
                 int headLength = 0;
                 long size = 0;
                 try (OutputStream out = Files.newOutputStream(temp)) {

@@ -2,6 +2,7 @@ package cn.minzheng.resident;
 
 import cn.minzheng.platform.files.FileSignature;
 import cn.minzheng.platform.files.UploadNames;
+import cn.minzheng.platform.files.WorkbookLimits;
 import cn.minzheng.platform.files.ZipDirectory;
 
 /**
@@ -70,12 +71,14 @@ record UploadedFile(Kind kind, String displayName, byte[] content) {
         if (directory.hasSuspectPart()) {
             throw new ImportRefused("文件疑似“压缩炸弹”（解压后的体积是压缩体积的 " + directory.suspectRatio() + " 倍），为保护系统已拒绝导入");
         }
-        if (directory.entries() > 1000 || directory.declaredBytes() > MAX_INFLATED_BYTES) {
+        if (directory.entries() > 1000 || directory.declaredBytes() > MAX_INFLATED_BYTES.maxDeclaredBytes()) {
             throw new ImportRefused("工作簿解压后过大（" + megabytes(directory.declaredBytes()) + "），已拒绝导入；请拆分成几个文件分批导入");
         }
     }
 
-    private static final long MAX_INFLATED_BYTES = 1024L * 1024 * 1024;
+    /** What the rows an import may have can need, inflated (issue 13 A5). */
+    private static final WorkbookLimits MAX_INFLATED_BYTES =
+            new WorkbookLimits(ResidentImports.MAX_ROWS + 1, XlsxSource.MAX_COLUMNS, ResidentImports.MAX_CELL);
 
     static String megabytes(long bytes) {
         return String.format("%.1f MB", bytes / 1024.0 / 1024.0);

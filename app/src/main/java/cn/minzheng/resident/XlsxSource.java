@@ -1,5 +1,9 @@
 package cn.minzheng.resident;
 
+import cn.minzheng.platform.files.BoundedInput;
+import cn.minzheng.platform.files.DiskSharedStrings;
+import cn.minzheng.platform.files.PrivateFiles;
+import cn.minzheng.platform.files.WorkbookLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,7 +18,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
@@ -36,53 +39,59 @@ final class XlsxSource {
 
     private XlsxSource() {}
 
+    /** At most this many columns are read: the template has a dozen. */
+    static final int MAX_COLUMNS = 32;
+
     /** Calls {@code row} for every row that has a cell, with the sheet row number (1-based) and the cells by column. */
     static void read(byte[] content, int maxRows, int maxCellLength, BiConsumer<Integer, List<String>> row) {
         Path file = null;
         try {
             // POI reads a package from a file with random access; from a stream it would inflate every part in memory.
-            file = privateTempFile();
+            file = PrivateFiles.create(null, "minzheng-import-", ".xlsx");
             Files.write(file, content);
-            try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-                XSSFReader reader = new XSSFReader(pkg);
-                ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-                StylesTable styles = reader.getStylesTable();
-                XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-                if (!sheets.hasNext()) {
-                    throw new ImportRefused("工作簿中没有工作表");
-                }
-                try (InputStream sheet = sheets.next()) {
-                    XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(
-                            styles, strings, new Rows(maxRows, maxCellLength, row), new IsoDates(), false));
-                    parser.parse(new InputSource(sheet));
-                }
+            read(file, maxRows, maxCellLength, row);
+        } catch (IOException e) {
+            throw refusal(e);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /**
+     * The same from a workbook on disk. The shared strings stay on disk beside it and may be no more than the rows
+     * allowed can use; the sheet and the strings may inflate no further than such rows need (issue 13 A5: a 1.46 MB
+     * workbook of tiny shared strings grew the heap by ~240 MB).
+     */
+    static void read(Path file, int maxRows, int maxCellLength, BiConsumer<Integer, List<String>> row) {
+        WorkbookLimits limits = new WorkbookLimits(maxRows, MAX_COLUMNS, maxCellLength);
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+                DiskSharedStrings strings = DiskSharedStrings.read(pkg, file.getParent(), limits)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            StylesTable styles = reader.getStylesTable();
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw new ImportRefused("工作簿中没有工作表");
+            }
+            try (InputStream sheet = new BoundedInput(sheets.next(), limits.maxPartBytes())) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(
+                        styles, strings, new Rows(maxRows, maxCellLength, row), new IsoDates(), false));
+                parser.parse(new InputSource(sheet));
             }
         } catch (ImportRefused e) {
             throw e;
         } catch (Exception e) {
             throw refusal(e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a leftover temporary file holds no more than the upload did; the OS cleans its temp folder
-                }
-            }
         }
     }
 
-    /** Readable by the platform's account only: the workbook holds personal data until it is deleted. */
-    private static Path privateTempFile() throws IOException {
-        try {
-            return Files.createTempFile(
-                    "minzheng-import-",
-                    ".xlsx",
-                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            return Files.createTempFile("minzheng-import-", ".xlsx"); // not a POSIX file system
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a leftover temporary file holds no more than the upload did; the OS cleans its temp folder
+            }
         }
     }
 
@@ -91,6 +100,9 @@ final class XlsxSource {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ImportRefused refused) {
                 return refused;
+            }
+            if (t instanceof DiskSharedStrings.TooMany || t instanceof BoundedInput.TooLarge) {
+                return new ImportRefused("工作簿解压后的内容远多于允许导入的行数所需（共享字符串或工作表异常庞大），为保护系统已拒绝导入；请检查文件，或拆分后分批导入");
             }
             String message = String.valueOf(t.getMessage());
             if (message.contains("Zip bomb") || message.contains("compression ratio")) {

@@ -1,5 +1,8 @@
 package cn.minzheng.verification;
 
+import cn.minzheng.platform.files.BoundedInput;
+import cn.minzheng.platform.files.DiskSharedStrings;
+import cn.minzheng.platform.files.WorkbookLimits;
 import cn.minzheng.platform.files.ZipDirectory;
 import cn.minzheng.shared.BusinessRuleViolation;
 import java.io.BufferedWriter;
@@ -17,7 +20,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
@@ -53,23 +55,26 @@ final class DeliveryWorkbook {
         }
     }
 
+    /**
+     * A sheet can hold no more rows than Excel's 1 048 576; the shared strings stay on disk and may be no more than such
+     * rows can use (issue 13 A5: POI's in-heap table let a small workbook exhaust the memory).
+     */
+    private static final WorkbookLimits LIMITS = new WorkbookLimits(1_048_576, 32, 4_000);
+
     /** Writes the first sheet as CSV; rows without any cell are skipped, missing cells are empty fields. */
     static void toCsv(Path workbook, Path csv) {
         try (OPCPackage pkg = OPCPackage.open(workbook.toFile(), PackageAccess.READ);
+                DiskSharedStrings strings = DiskSharedStrings.read(pkg, csv.getParent(), LIMITS);
                 BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             XSSFReader reader = new XSSFReader(pkg);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
                 throw new BusinessRuleViolation("工作簿中没有工作表");
             }
-            try (InputStream sheet = sheets.next()) {
+            try (InputStream sheet = new BoundedInput(sheets.next(), LIMITS.maxPartBytes())) {
                 XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(
-                        reader.getStylesTable(),
-                        new ReadOnlySharedStringsTable(pkg, false),
-                        new Rows(out),
-                        new Cells(),
-                        false));
+                parser.setContentHandler(
+                        new XSSFSheetXMLHandler(reader.getStylesTable(), strings, new Rows(out), new Cells(), false));
                 parser.parse(new InputSource(sheet));
             }
         } catch (BusinessRuleViolation e) {

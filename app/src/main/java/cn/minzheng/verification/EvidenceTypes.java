@@ -16,4 +16,13 @@ final class EvidenceTypes {
             default -> Optional.empty();
         });
     }
+
+    /** The extension a download of this type is named with. */
+    static String extension(String contentType) {
+        return switch (contentType) {
+            case "application/pdf" -> "pdf";
+            case "image/jpeg" -> "jpg";
+            default -> "png";
+        };
+    }
 }

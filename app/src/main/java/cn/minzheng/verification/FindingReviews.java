@@ -343,7 +343,8 @@ class FindingReviews {
                     .params(
                             id,
                             finding.communityCode(),
-                            UploadNames.displayName(file.fileName()),
+                            UploadNames.withExtension(
+                                    UploadNames.displayName(file.fileName()), EvidenceTypes.extension(types.get(i))),
                             types.get(i),
                             file.content().length,
                             Sm3.hex(file.content()),

@@ -3,9 +3,11 @@ package cn.minzheng.verification;
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
 import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.shared.NotFound;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,7 @@ public class VerificationRequests {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final List<RequestingCases> cases;
 
     VerificationRequests(
             HouseholdProbe probe,
@@ -46,7 +49,8 @@ public class VerificationRequests {
             VerificationReports reports,
             TransactionTemplate transactions,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            List<RequestingCases> cases) {
         this.probe = probe;
         this.engine = engine;
         this.recorder = recorder;
@@ -55,6 +59,7 @@ public class VerificationRequests {
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
+        this.cases = cases;
     }
 
     /**
@@ -76,6 +81,14 @@ public class VerificationRequests {
             throw new BusinessRuleViolation("须写明提出核对需求的业务案件编号（如 case:123，最多 64 个字符）");
         }
         LocalDate day = LocalDate.now(clock);
+        CaseCheck check = transactions.execute(status -> checkCase(caseRef, request.householdId()));
+        if (check != CaseCheck.OK) {
+            transactions.executeWithoutResult(status -> audit.record(AuditEvent.denied(
+                    "VERIFICATION_REQUEST_REFUSED", "household", request.householdId(), check.name())));
+            throw check == CaseCheck.CASE_NOT_VISIBLE
+                    ? new NotFound("案件 " + caseRef + " 不存在，或不在您的数据范围内")
+                    : new BusinessRuleViolation("只能核对案件 " + caseRef + " 申请人的家庭：所选家庭不是该案件的申请家庭");
+        }
         HouseholdProbe.Plan plan = transactions.execute(
                 status -> probe.plan(request.householdId(), programme, day, "核对需求（案件 " + caseRef + "）"));
         if (plan.refused()) {
@@ -106,6 +119,31 @@ public class VerificationRequests {
                 results.findings().size(),
                 run.millis());
         return transactions.execute(status -> details.require(id));
+    }
+
+    private enum CaseCheck {
+        OK,
+        CASE_NOT_VISIBLE,
+        NOT_THE_CASES_HOUSEHOLD
+    }
+
+    /**
+     * The case named must be one the caller can see, and the household to check must be that case's (issue 13 A1: a
+     * street officer hung a clean household's report on another street's application, and on a relative's case).
+     */
+    private CaseCheck checkCase(String caseRef, long householdId) {
+        for (RequestingCases module : cases) {
+            if (module.claims(caseRef)) {
+                Optional<Long> household = module.householdOf(caseRef);
+                if (household.isEmpty()) {
+                    return CaseCheck.CASE_NOT_VISIBLE;
+                }
+                if (household.get() != householdId) {
+                    return CaseCheck.NOT_THE_CASES_HOUSEHOLD;
+                }
+            }
+        }
+        return CaseCheck.OK;
     }
 
     @PreAuthorize(VerificationRoles.READ)

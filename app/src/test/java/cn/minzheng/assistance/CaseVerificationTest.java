@@ -19,6 +19,7 @@ import cn.minzheng.test.TestPostgresSql;
 import cn.minzheng.verification.Authorisation;
 import cn.minzheng.verification.Authorisations;
 import cn.minzheng.verification.VerificationCentre;
+import cn.minzheng.verification.VerificationRequests;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -72,6 +73,9 @@ class CaseVerificationTest {
     VerificationCentre centre;
 
     @Autowired
+    VerificationRequests requests;
+
+    @Autowired
     BulkRegistration registration;
 
     @Autowired
@@ -121,6 +125,76 @@ class CaseVerificationTest {
         return Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> As.street().call(() -> verifications.of(applicationId)), r -> !r.isEmpty());
+    }
+
+    /** Waits until every published event has been delivered (completed publications are deleted). */
+    private void delivered() {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from event_publication") == 0);
+    }
+
+    /** Issue 13 A1, the black-box test's attack: street 002 hangs a clean report on street 001's application. */
+    @Test
+    void anotherStreetCannotHangAReportOnAnApplicationItCannotSee() {
+        Case victim = dibao("钱受甲", "1957-01-02", "钱受甲妻");
+        long[] clean = Fixtures.household(
+                registration,
+                jdbc,
+                TestDistrict.OTHER_STREET_COMMUNITY,
+                Member.of("孙清白", Gender.MALE, "1960-04-05", Relationship.HEAD),
+                Member.of("孙清白妻", Gender.FEMALE, "1962-06-07", Relationship.SPOUSE));
+        Fixtures.authorise(As.otherStreet(), authorisations, d(7, 1), "DIBAO", clean[1], clean[2]);
+        long before = count("select count(*) from verification_request");
+
+        assertThatThrownBy(() -> As.otherStreet()
+                        .call(() -> requests.request(new VerificationRequests.HouseholdRequest(
+                                clean[0], "DIBAO", "case:" + victim.a().caseId()))))
+                .isInstanceOf(NotFound.class)
+                .hasMessageContaining("不在您的数据范围内");
+        assertThat(count("select count(*) from verification_request")).isEqualTo(before);
+        delivered();
+        assertThat(As.street().call(() -> verifications.of(victim.a().id()))).isEmpty();
+    }
+
+    /** Issue 13 A1, within one street: a relative's clean household passed off as the applicant's. */
+    @Test
+    void aCleanHouseholdCannotBePassedOffAsTheApplicantsInTheSameStreet() {
+        Case applicant = dibao("李申请", "1956-03-04", "李申请妻");
+        long[] relative = Fixtures.household(
+                registration, jdbc, Fixtures.COMMUNITY, Member.of("李亲属", Gender.MALE, "1980-08-09", Relationship.HEAD));
+        Fixtures.authorise(authorisations, d(7, 1), "DIBAO", relative[1]);
+
+        assertThatThrownBy(() -> As.street()
+                        .call(() -> requests.request(new VerificationRequests.HouseholdRequest(
+                                relative[0], "DIBAO", "case:" + applicant.a().caseId()))))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("申请家庭");
+        assertThat(count("select count(*) from verification_request where household_id = " + relative[0]))
+                .isZero();
+        delivered();
+        assertThat(As.street().call(() -> verifications.of(applicant.a().id()))).isEmpty();
+    }
+
+    /** Issue 13 A1: only a request the application made itself brings its report to the case. */
+    @Test
+    void aReportTheApplicationDidNotAskForIsNeverAttached() {
+        Case c = dibao("周自查", "1955-05-06", "周自查妻");
+        Fixtures.authorise(authorisations, d(7, 1), "DIBAO", c.h()[1], c.h()[2]);
+
+        // right household and case, made on the verification module directly: nothing found, report issued at once
+        var direct = As.street()
+                .call(() -> requests.request(
+                        new VerificationRequests.HouseholdRequest(c.h()[0], "DIBAO", "case:" + c.a().caseId())));
+        assertThat(count("select count(*) from verification_report where request_id = " + direct.id()))
+                .isEqualTo(1);
+        delivered();
+        assertThat(As.street().call(() -> verifications.of(c.a().id()))).isEmpty();
+
+        CaseVerification.Requested own = As.street().call(() -> caseVerification.request(c.a().id()));
+        assertThat(arrived(c.a().id()))
+                .singleElement()
+                .satisfies(v -> assertThat(v.requestId()).isEqualTo(own.requestId()));
     }
 
     @Test

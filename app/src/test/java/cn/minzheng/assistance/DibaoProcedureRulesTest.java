@@ -179,7 +179,22 @@ class DibaoProcedureRulesTest {
     void theVerificationModulesReportIsAttachedWhenItArrives() {
         long[] h = household(Fixtures.COMMUNITY, "核对甲");
         Application a = flow.intake(As.street(), CaseKind.DIBAO, h[0], null, d(7, 1), false);
-        // published with the report's transaction; delivered after its commit, on another thread
+        // a report for a request the case did not make is not the case's (issue 13 A1); published with the report's
+        // transaction, delivered after its commit on another thread — wait until it has been (completed, deleted)
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new VerificationReportReady(76, "case:" + a.caseId(), h[0], d(7, 6), 1, 26, 0, 1, 3)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> cn.minzheng.test.TestPostgresSql.queryForObject(
+                                jdbc, "select count(*) from event_publication", Long.class)
+                        == 0);
+        assertThat(As.street().call(() -> verifications.of(a.id()))).isEmpty();
+        // request 77 is the one the case asked for (as 提请核对 on the case records it)
+        cn.minzheng.test.TestPostgresSql.execute(
+                jdbc,
+                "insert into assistance_verification_asked (application_id, request_id, community_code, requester_scope,"
+                        + " requested_by) values (" + a.id() + ", 77, '" + Fixtures.COMMUNITY
+                        + "', '610113001', 't_street')");
         transactions.executeWithoutResult(status -> events.publishEvent(
                 new VerificationReportReady(77, "case:" + a.caseId(), h[0], d(7, 6), 1, 26, 0, 1, 3)));
         List<VerificationResults.Result> results = Awaitility.await()

@@ -72,8 +72,11 @@ class PortalTeamAndScreensTest {
         assertThat(form.getResponse().getStatus()).isEqualTo(200);
         assertThat(page(form)).contains("网上申请社会救助").contains("查询码");
 
+        String captchaId = PortalFloodTest.captchaId(page(form));
         MvcResult receipt = mvc.perform(post("/portal/assistance/applications")
                         .with(csrf())
+                        .param("captchaId", captchaId)
+                        .param("captcha", PortalFloodTest.answer(jdbc, captchaId))
                         .param("programme", "DIBAO")
                         .param("communityCode", TestDistrict.COMMUNITY)
                         .param("name", "网申甲")

@@ -38,6 +38,30 @@ class PasswordPolicyTest {
                 .contains("这是常见密码，容易被猜中，请换一个");
     }
 
+    /** Issue 13 A8: {@code P@ssw0rd2024!} met every other rule. */
+    @Test
+    void refusesCommonPasswordsInLeetspeakAndWithDigitsOrSymbolsAround() {
+        PasswordPolicy bundled = PasswordPolicy.withBundledList();
+        for (String disguised : java.util.List.of(
+                "P@ssw0rd2024!", "Pa55word-2024", "2024-Dr@gon!!", "!Qwerty#2024#", "Sh@ngh@i-2025", "W0@ini1314!!")) {
+            assertThat(bundled.violations("zhangsan", disguised, c -> false))
+                    .as(disguised)
+                    .contains("这是常见密码，容易被猜中，请换一个");
+        }
+        assertThat(bundled.violations("zhangsan", "Yanta-2024-lp", c -> false)).isEmpty();
+        assertThat(bundled.violations("zhangsan", "Test-Staff-Pa55word", c -> false))
+                .isEmpty();
+    }
+
+    @Test
+    void theShippedListIsAProperDictionary() {
+        assertThat(PasswordPolicy.forms("p@ssw0rd2024!")).contains("password");
+        PasswordPolicy bundled = PasswordPolicy.withBundledList();
+        for (String word : java.util.List.of("password", "dragon", "iloveyou", "woaini1314", "monkey", "letmein")) {
+            assertThat(bundled.isCommon(word)).as(word).isTrue();
+        }
+    }
+
     @Test
     void refusesLongRunsOfOneCharacter() {
         assertThat(policy.violations("zhangsan", "Aaaaaaa1-bcdefg", c -> false)).containsExactly("密码不能有连续 6 个以上相同的字符");

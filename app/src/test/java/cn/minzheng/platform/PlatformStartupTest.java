@@ -1,6 +1,7 @@
 package cn.minzheng.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -53,11 +54,18 @@ class PlatformStartupTest {
                 .andExpect(jsonPath("$.status").value("UP"));
     }
 
+    /** Issue 13 A8: the metrics (routes, login failures, reveals) only for the scraping account and administrators. */
     @Test
-    void exposesPrometheusMetrics() throws Exception {
-        mvc.perform(get("/actuator/prometheus"))
+    void exposesPrometheusMetricsOnlyToItsScraper() throws Exception {
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic("metrics", "wrong-password")))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic("metrics", "Test-Metrics-Scrape-2024")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
+        // the scraping account reaches nothing else
+        mvc.perform(get("/api/v1/regions").with(httpBasic("metrics", "Test-Metrics-Scrape-2024")))
+                .andExpect(status().isUnauthorized());
     }
 
     @Autowired

@@ -57,7 +57,8 @@ class EvidencePackageTest {
                         id,
                         "OTHER",
                         "入户照片.jpg",
-                        new ByteArrayInputStream(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3}),
+                        new ByteArrayInputStream(
+                                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 1, 2}),
                         "现场照片"));
         As.street().run(() -> decisions.draft(id, Fixtures.dibaoDraft(d(3, 4), "3", "45000", true)));
         As.street().run(() -> cases.perform(id, "PUBLISH", act(d(3, 5))));

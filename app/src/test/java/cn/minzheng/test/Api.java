@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Bearer tokens for test users, got through the real token endpoint and cached per user. */
+/**
+ * Bearer tokens for test users, got through the real token endpoint (with the authenticator's code for the
+ * administrators) and cached per user.
+ */
 public final class Api {
 
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
@@ -25,12 +28,17 @@ public final class Api {
         return "Bearer " + tokens.computeIfAbsent(username, this::token);
     }
 
+    /** The administrators of the test district sign in with their authenticator's code too. */
+    private static String secondFactor(String username) {
+        return TestDistrict.ADMINISTRATORS.contains(username) ? ",\"code\":\"" + TestTotp.next(username) + "\"" : "";
+    }
+
     private String token(String username) {
         try {
             String body = mvc.perform(post("/api/v1/auth/token")
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"username\":\"" + username + "\",\"password\":\"" + TestDistrict.PASSWORD
-                                    + "\"}"))
+                            .content("{\"username\":\"" + username + "\",\"password\":\"" + TestDistrict.PASSWORD + "\""
+                                    + secondFactor(username) + "}"))
                     .andExpect(status().isOk())
                     .andReturn()
                     .getResponse()

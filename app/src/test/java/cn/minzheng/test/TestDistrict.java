@@ -2,6 +2,7 @@ package cn.minzheng.test;
 
 import cn.minzheng.identity.AccountManagement;
 import cn.minzheng.identity.Role;
+import cn.minzheng.identity.SecondFactors;
 import cn.minzheng.platform.District;
 import cn.minzheng.platform.SystemActor;
 import cn.minzheng.region.RegionChanges;
@@ -20,6 +21,10 @@ import org.springframework.stereotype.Component;
 public class TestDistrict {
 
     public static final String PASSWORD = "Test-Staff-Pa55word";
+    /** The authenticator secret (Base32) of the test administrators, who must give a second factor; see TestTotp. */
+    public static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    public static final Set<String> ADMINISTRATORS = Set.of("t_sysadmin", "t_secadmin", "t_auditor");
     public static final String DISTRICT = "610113";
     public static final String STREET = "610113001";
     public static final String OTHER_STREET = "610113002";
@@ -30,12 +35,19 @@ public class TestDistrict {
     private final RegionChanges changes;
     private final Regions regions;
     private final AccountManagement accounts;
+    private final SecondFactors secondFactors;
     private final District district;
 
-    TestDistrict(RegionChanges changes, Regions regions, AccountManagement accounts, District district) {
+    TestDistrict(
+            RegionChanges changes,
+            Regions regions,
+            AccountManagement accounts,
+            SecondFactors secondFactors,
+            District district) {
         this.changes = changes;
         this.regions = regions;
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
         this.district = district;
     }
 
@@ -79,6 +91,7 @@ public class TestDistrict {
                         staff("x_other", OTHER_STREET_COMMUNITY, Role.COMMUNITY_WORKER)),
                 PASSWORD,
                 false);
+        ADMINISTRATORS.forEach(admin -> secondFactors.provision(admin, TOTP_SECRET));
     }
 
     private static AccountManagement.Provisioned staff(String username, String scope, Role role) {

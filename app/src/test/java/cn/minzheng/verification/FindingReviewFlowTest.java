@@ -75,7 +75,7 @@ class FindingReviewFlowTest {
                         .header("Authorization", street)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"householdId\":" + family.householdId()
-                                + ",\"programme\":\"DIBAO\",\"caseRef\":\"case:77\"}"))
+                                + ",\"programme\":\"DIBAO\",\"caseRef\":\"file:77\"}"))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()
@@ -157,7 +157,7 @@ class FindingReviewFlowTest {
         assertThat(events.stream(VerificationReportReady.class).filter(e -> e.requestId() == request))
                 .hasSize(2)
                 .allSatisfy(e -> {
-                    assertThat(e.caseRef()).isEqualTo("case:77");
+                    assertThat(e.caseRef()).isEqualTo("file:77");
                     assertThat(e.householdId()).isEqualTo(family.householdId());
                     assertThat(e.personsChecked()).isEqualTo(3);
                     assertThat(e.recordsCompared()).isEqualTo(5);

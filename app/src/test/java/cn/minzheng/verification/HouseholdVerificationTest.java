@@ -39,7 +39,7 @@ class HouseholdVerificationTest {
         fixture.deliver("vehicle", VerificationFixture.vehicles(family));
 
         assertThatThrownBy(() -> fixture.asStreet(() -> requests.request(
-                        new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "case:1"))))
+                        new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "file:1"))))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageContaining("没有有效的核对授权书")
                 .hasMessageContaining("王子涵");
@@ -56,10 +56,10 @@ class HouseholdVerificationTest {
         // a letter for another programme does not cover DIBAO
         fixture.authorise(family, "TEKUN", family.member(2));
         assertThatThrownBy(() -> fixture.asStreet(() -> requests.request(
-                        new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "case:1"))))
+                        new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "file:1"))))
                 .hasMessageContaining("王子涵");
         assertThatThrownBy(() -> fixture.asStreet(() -> requests.request(
-                        new VerificationRequests.HouseholdRequest(family.householdId(), "TEKUN", "case:1"))))
+                        new VerificationRequests.HouseholdRequest(family.householdId(), "TEKUN", "file:1"))))
                 .as("the head's DIBAO letter does not cover TEKUN")
                 .hasMessageContaining("王建国");
     }
@@ -72,7 +72,7 @@ class HouseholdVerificationTest {
         fixture.deliver("bank_deposit", VerificationFixture.deposits(family));
 
         RequestSummary summary = fixture.asStreet(() ->
-                requests.request(new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "case:42")));
+                requests.request(new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "file:42")));
 
         assertThat(summary.status()).isEqualTo("COMPLETED");
         assertThat(summary.persons()).isEqualTo(3);
@@ -130,14 +130,14 @@ class HouseholdVerificationTest {
         fixture.authoriseAll(family);
         fixture.deliver("vehicle", VerificationFixture.vehicles(family));
         RequestSummary summary = fixture.asStreet(() ->
-                requests.request(new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "case:7")));
+                requests.request(new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "file:7")));
 
         assertThatThrownBy(() -> fixture.asOtherStreet(() -> requests.find(summary.id())))
                 .isInstanceOf(NotFound.class);
         assertThat(fixture.asOtherStreet(() -> requests.list(null, null, null, 100, 0)))
                 .noneMatch(r -> r.id() == summary.id());
         assertThatThrownBy(() -> fixture.asOtherStreet(() -> requests.request(
-                        new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "case:8"))))
+                        new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "file:8"))))
                 .isInstanceOf(NotFound.class);
         assertThat(fixture.asDistrict(() -> requests.find(summary.id()), "DEPARTMENT_OFFICER")
                         .id())
@@ -158,7 +158,7 @@ class HouseholdVerificationTest {
                 "vehicle",
                 VerificationFixture.VEHICLE_HEADER + "x1,610113198001010015,赵大明,M,1980-01-01,陕A1,小型汽车,2015-01-01,\n");
         RequestSummary summary = fixture.asStreet(() ->
-                requests.request(new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "case:9")));
+                requests.request(new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "file:9")));
         assertThat(summary.findings()).isZero();
         assertThat(summary.reportVersion()).isEqualTo(1);
         assertThat(summary.stage()).contains("已出具报告");

@@ -29,12 +29,14 @@ final class FieldKey {
 
     private final byte[] encryption;
     private final byte[] blindIndex;
+    private final byte[] auditAnchor;
     private final String fingerprint;
     private final String source;
 
     private FieldKey(byte[] master, String source) {
         this.encryption = Arrays.copyOf(derive(master, "minzheng/field-encryption/sm4-gcm/v1"), 16);
         this.blindIndex = derive(master, "minzheng/blind-index/hmac-sm3/v1");
+        this.auditAnchor = derive(master, "minzheng/audit-anchor/hmac-sm3/v1");
         this.fingerprint = HexFormat.of().formatHex(derive(master, "minzheng/key-check/v1"), 0, 8);
         this.source = source;
         Arrays.fill(master, (byte) 0);
@@ -112,6 +114,10 @@ final class FieldKey {
 
     byte[] blindIndexKey() {
         return blindIndex;
+    }
+
+    byte[] auditAnchorKey() {
+        return auditAnchor;
     }
 
     /** A public fingerprint of the key (not the key): shows whether the database was written with this key. */

@@ -22,6 +22,15 @@ public final class UploadNames {
         return name.codePointCount(0, name.length()) > 100 ? name.substring(0, name.offsetByCodePoints(0, 100)) : name;
     }
 
+    /**
+     * The name with the extension of what the file really is, in place of the one it came with ({@code a.html} holding
+     * a PDF becomes {@code a.pdf}), so that a download never opens as something else.
+     */
+    public static String withExtension(String displayName, String extension) {
+        String base = displayName.contains(".") ? displayName.substring(0, displayName.lastIndexOf('.')) : displayName;
+        return (base.isBlank() ? "未命名" : base) + "." + extension;
+    }
+
     /** The extension of a display name, lower case, without the dot; empty when there is none. */
     public static String extension(String displayName) {
         return displayName.contains(".")

@@ -24,13 +24,17 @@ import java.util.Set;
  * log of that interval (kept from being recycled by a temporary replication slot), as {@code pg_basebackup} would: a
  * server started on the copy replays the log to the moment the copy ended. The data folder's own files follow —
  * uploads, the verification store, the field-encryption key and any other key material — after the database: files
- * are written before the rows that name them commit, so every file the restored database names is in the copy. Left
- * out: the binaries, the logs and half-delivered verification files.
+ * are written before the rows that name them commit, so every file the restored database names is in the copy. The
+ * audit chain's anchors ({@code data/audit}) go the other way — written after the entries they name commit — and are
+ * copied before the database. Left out: the binaries, the logs and half-delivered verification files.
  */
 final class Backup {
 
     /** Folders of the data folder that are not backed up (rebuilt, transient, or the cluster copied separately). */
     private static final Set<String> NOT_COPIED = Set.of("pg", "pg-dist", "logs", "verification/incoming", "backups");
+
+    /** The audit chain's anchors ({@code minzheng.audit.anchor-file}'s default folder): copied before the database. */
+    private static final String ANCHORS = "audit";
 
     /** Cluster folders whose content is transient (their folders are kept, empty), as pg_basebackup skips them. */
     private static final Set<String> CLUSTER_EMPTIED = Set.of(
@@ -63,9 +67,13 @@ final class Backup {
             try (OutputStream encrypted = BackupFile.encrypting(file, passphrase);
                     BackupArchive archive = BackupArchive.writing(encrypted)) {
                 archive.manifest(Instant.now(), cluster.dataDir());
+                // the audit chain's anchors before the database: an anchor names entries already committed, so every
+                // anchor in the copy is of an entry the restored database holds (one written after the database copy
+                // would name entries it lacks, and audit-verify would rightly call the chain cut off)
+                long[] anchors = copyAnchors(cluster.dataDir(), archive);
                 long databaseBytes = copyDatabase(connection, cluster.cluster(), archive);
                 long[] files = copyDataFolder(cluster.dataDir(), archive);
-                summary = new Summary(databaseBytes, files[0], files[1], 0);
+                summary = new Summary(databaseBytes, files[0] + anchors[0], files[1] + anchors[1], 0);
             }
         } catch (IOException | SQLException | RuntimeException e) {
             Files.deleteIfExists(partial);
@@ -145,10 +153,25 @@ final class Backup {
     }
 
     /** @return the number of files and their bytes */
+    private static long[] copyAnchors(Path dataDir, BackupArchive archive) throws IOException {
+        long[] counted = new long[2];
+        Path anchors = dataDir.resolve(ANCHORS);
+        if (Files.isDirectory(anchors)) {
+            counted[1] = archive.tree(anchors, "data/" + ANCHORS, (relative, isDirectory) -> {
+                if (!isDirectory) {
+                    counted[0]++;
+                }
+                return true;
+            });
+        }
+        return counted;
+    }
+
+    /** @return the number of files and their bytes */
     private static long[] copyDataFolder(Path dataDir, BackupArchive archive) throws IOException {
         long[] counted = new long[2];
         counted[1] = archive.tree(dataDir, "data", (relative, isDirectory) -> {
-            if (NOT_COPIED.contains(relative) || relative.startsWith(".")) {
+            if (NOT_COPIED.contains(relative) || relative.equals(ANCHORS) || relative.startsWith(".")) {
                 return false;
             }
             for (String skipped : NOT_COPIED) {

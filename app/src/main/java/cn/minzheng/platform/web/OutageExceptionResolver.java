@@ -27,7 +27,11 @@ class OutageExceptionResolver implements HandlerExceptionResolver, Ordered {
         if (outage.isEmpty() || response.isCommitted()) {
             return null;
         }
-        log.error("请求 {} 未能完成：{}", request.getRequestURI(), outage.get(), error);
+        if (outage.get().equals(Outages.BUSY)) {
+            log.warn("请求 {} 未能完成：数据库连接全部在用，等待超时（平台过载）", request.getRequestURI());
+        } else {
+            log.error("请求 {} 未能完成：{}", request.getRequestURI(), outage.get(), error);
+        }
         try {
             Outages.answer(request, response, outage.get());
         } catch (IOException e) {

@@ -60,7 +60,11 @@ class OutageFilter extends OncePerRequestFilter {
             if (outage.isEmpty() || response.isCommitted()) {
                 throw e;
             }
-            log.error("请求 {} 因{}未能完成", request.getRequestURI(), outage.get().substring(0, 6), e);
+            if (outage.get().equals(Outages.BUSY)) {
+                log.warn("请求 {} 未能完成：数据库连接全部在用，等待超时（平台过载）", request.getRequestURI());
+            } else {
+                log.error("请求 {} 未能完成：{}", request.getRequestURI(), outage.get(), e);
+            }
             Outages.answer(request, response, outage.get());
         }
     }

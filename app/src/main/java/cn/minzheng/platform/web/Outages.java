@@ -17,15 +17,30 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 final class Outages {
 
     static final String DATABASE_DOWN = "数据库暂时不可用（正在自动恢复），请稍后重试。本次操作没有保存。";
+    /** Every database connection in use and none free within the pool's wait: overload, not a fault. */
+    static final String BUSY = "平台此刻过于繁忙，本次操作没有完成，也没有保存；请稍后重试。";
+
     static final String DISK_FULL = "磁盘空间不足，本次操作没有保存。请通知系统管理员清理平台数据目录所在的磁盘后重试。";
 
     private Outages() {}
 
-    /** The outage an exception stands for, if any: disk full before database down (a full disk can stop both). */
+    /**
+     * The outage an exception stands for, if any: disk full before a busy pool before database down (a full disk can stop
+     * both).
+     */
     static Optional<String> of(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (diskFull(t)) {
                 return Optional.of(DISK_FULL);
+            }
+        }
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // the pool's own timeout with no failed connection behind it: all connections busy (issue 14 C14: 100
+            // staff on a loaded machine) — said as such, not as a database that is down
+            if (t instanceof SQLTransientConnectionException timeout
+                    && timeout.getCause() == null
+                    && timeout.getSQLState() == null) {
+                return Optional.of(BUSY);
             }
         }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {

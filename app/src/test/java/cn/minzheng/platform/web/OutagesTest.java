@@ -39,14 +39,24 @@ class OutagesTest {
     }
 
     @Test
-    void tellsAFullDiskAndADownDatabaseFromOtherFailures() {
+    void tellsAFullDiskADownDatabaseAndABusyPoolFromOtherFailures() {
         assertThat(Outages.of(new UncheckedIOException(realDiskFull()))).contains(Outages.DISK_FULL);
         assertThat(Outages.of(new RuntimeException(new SQLException("could not extend file", "53100"))))
                 .contains(Outages.DISK_FULL);
         assertThat(Outages.of(new CannotGetJdbcConnectionException("no connection")))
                 .contains(Outages.DATABASE_DOWN);
-        assertThat(Outages.of(new RuntimeException(new SQLTransientConnectionException("timeout"))))
+        // the pool's timeout after failed connection attempts (Hikari keeps the last failure as the cause)
+        assertThat(Outages.of(new CannotGetJdbcConnectionException(
+                        "no connection",
+                        new SQLTransientConnectionException(
+                                "request timed out", "08001", new SQLException("Connection refused", "08001")))))
                 .contains(Outages.DATABASE_DOWN);
+        // the pool's timeout with every connection in use and none failing: overload, not an outage of the database
+        assertThat(Outages.of(new CannotGetJdbcConnectionException(
+                        "no connection",
+                        new SQLTransientConnectionException(
+                                "minzheng - Connection is not available, request timed out after 5000ms"))))
+                .contains(Outages.BUSY);
         assertThat(Outages.of(new RuntimeException(new SQLException("terminating connection", "57P01"))))
                 .contains(Outages.DATABASE_DOWN);
         assertThat(Outages.of(new IllegalStateException("something else"))).isEmpty();

@@ -222,11 +222,7 @@ class ResidentImportTest {
                 api.upload("t_community", "a.txt", "x".getBytes(StandardCharsets.UTF_8), "ACCEPT_VALID"),
                 "只能导入 .xlsx 或 .csv");
         assertRefused(
-                api.upload(
-                        "t_community",
-                        "a.csv",
-                        "%PDF-1.7\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1),
-                        "ACCEPT_VALID"),
+                api.upload("t_community", "a.csv", new byte[] {0x25, 0x50, 0x44, 0x46, 0x2D}, "ACCEPT_VALID"),
                 "内容不是文本");
         assertRefused(api.upload("t_community", "bomb.xlsx", ImportFiles.zipBomb(), "ACCEPT_VALID"), "压缩炸弹");
         byte[] large = new byte[21 * 1024 * 1024];

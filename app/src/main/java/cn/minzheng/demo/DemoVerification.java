@@ -158,9 +158,9 @@ class DemoVerification implements DemoStep {
             }
             review(done.get(0), done.get(1), streetOfficer, street);
         });
-        // the sixth household is refused (a member has not signed): outside the transaction above, so that the refusal's
-        // audit entry is kept (rolled back with a savepoint, it was lost); a refusal stores nothing else, so a start
-        // interrupted after it and run again only records a second refused attempt
+        // the sixth household is refused (a member has not signed): outside the transaction above, so that the
+        // refusal's audit entry is kept (rolled back with a savepoint, it was lost); a refusal stores nothing else, so
+        // a start interrupted after it and run again only records a second refused attempt
         try {
             as(
                     streetOfficer,

@@ -42,8 +42,11 @@ record UploadedFile(Kind kind, String displayName, byte[] content) {
                 if (FileSignature.ZIP.matches(content)) {
                     throw new ImportRefused("文件扩展名是 .csv，但内容是 Excel 工作簿或压缩包；请把扩展名改为 .xlsx，或在 Excel 中“另存为 CSV”");
                 }
+                // refusing needs only the magic bytes (no text starts with %PDF-): a damaged or cut-off PDF is still
+                // not a CSV; accepting a PDF is what checks its structure
                 if (FileSignature.OLE.matches(content)
                         || FileSignature.PDF.matches(content)
+                        || startsLikePdf(content)
                         || FileSignature.hasNul(content)) {
                     throw new ImportRefused("文件扩展名是 .csv，但内容不是文本（可能是改了扩展名的 Excel、PDF 或其他文件）");
                 }
@@ -54,6 +57,15 @@ record UploadedFile(Kind kind, String displayName, byte[] content) {
                 throw new ImportRefused("只能导入 .xlsx 或 .csv 文件（所选文件的扩展名为“"
                         + (extension.isEmpty() ? "无" : PersonCheck.shorten(extension)) + "”）");
         }
+    }
+
+    private static boolean startsLikePdf(byte[] content) {
+        return content.length >= 5
+                && content[0] == '%'
+                && content[1] == 'P'
+                && content[2] == 'D'
+                && content[3] == 'F'
+                && content[4] == '-';
     }
 
     /**

@@ -144,7 +144,9 @@ final class DeliveryFile {
                 Files.move(upload, csv);
                 charset = encoding(csv, choice);
             } else {
-                if (FileSignature.ZIP.matches(head)) {
+                // refusing needs only the magic bytes (no text starts with PK\3\4): a damaged or cut-off workbook is
+                // still not a CSV; accepting a ZIP is what checks its structure
+                if (FileSignature.ZIP.matches(head) || startsLikeZip(head)) {
                     throw new BusinessRuleViolation("文件扩展名是 .csv，但内容是 Excel 工作簿或压缩包；请把扩展名改为 .xlsx，或“另存为 CSV”");
                 }
                 if (FileSignature.OLE.matches(head) || FileSignature.PDF.matches(head) || FileSignature.hasNul(head)) {
@@ -351,5 +353,9 @@ final class DeliveryFile {
         } catch (IOException ignored) {
             // a leftover in the private incoming folder is removed by the sweeper
         }
+    }
+
+    private static boolean startsLikeZip(byte[] head) {
+        return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
     }
 }

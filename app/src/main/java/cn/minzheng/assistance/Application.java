@@ -6,7 +6,8 @@ import java.time.LocalDate;
 /**
  * An assistance application: one case on the procedure kernel, for a household (or one person: 特困, single-person
  * 低保), with how it came in, whether it is on the separate register for relatives of assistance staff and community
- * cadres (单独登记备案), and the kernel's state mirrored here.
+ * cadres (单独登记备案), and the kernel's state mirrored here. A single-person 低保 application (单人户) names the legal
+ * ground it was taken on.
  */
 public record Application(
         long id,
@@ -32,7 +33,8 @@ public record Application(
         LocalDate closedOn,
         LocalDate receivedOn,
         String createdBy,
-        Instant createdAt) {
+        Instant createdAt,
+        SinglePersonGround singleGround) {
 
     public String kindLabel() {
         return kind.label();

@@ -38,17 +38,66 @@ class ApplicationStore {
             boolean childWelfare,
             String state,
             LocalDate receivedOn,
-            String createdBy) {}
+            String createdBy,
+            SinglePersonGround singleGround,
+            String singleGroundNote) {
+
+        NewApplication(
+                long caseId,
+                String caseNumber,
+                String matterType,
+                CaseKind kind,
+                Long householdId,
+                Long personId,
+                boolean singlePerson,
+                String communityCode,
+                String applicantName,
+                String channel,
+                Long portalId,
+                boolean relativesRegister,
+                String relativesNote,
+                boolean delegated,
+                Long statusId,
+                Long reviewTaskId,
+                boolean childWelfare,
+                String state,
+                LocalDate receivedOn,
+                String createdBy) {
+            this(
+                    caseId,
+                    caseNumber,
+                    matterType,
+                    kind,
+                    householdId,
+                    personId,
+                    singlePerson,
+                    communityCode,
+                    applicantName,
+                    channel,
+                    portalId,
+                    relativesRegister,
+                    relativesNote,
+                    delegated,
+                    statusId,
+                    reviewTaskId,
+                    childWelfare,
+                    state,
+                    receivedOn,
+                    createdBy,
+                    null,
+                    null);
+        }
+    }
 
     long insert(NewApplication a) {
         return jdbc.sql("""
                         insert into assistance_application (case_id, case_number, matter_type, programme, household_id,
                             person_id, single_person, community_code, applicant_name, channel, portal_id,
                             relatives_register, relatives_note, delegated, status_id, review_task_id, child_welfare,
-                            state, received_on, created_by)
+                            state, received_on, created_by, single_ground, single_ground_note)
                         values (:caseId, :caseNumber, :matterType, :programme, :household, :person, :single, :community,
                             :name, :channel, :portal, :relatives, :relativesNote, :delegated, :status, :task, :childWelfare,
-                            :state, :received, :by)
+                            :state, :received, :by, :singleGround, :singleGroundNote)
                         returning id
                         """)
                 .param("caseId", a.caseId())
@@ -71,6 +120,10 @@ class ApplicationStore {
                 .param("state", a.state())
                 .param("received", a.receivedOn())
                 .param("by", a.createdBy())
+                .param(
+                        "singleGround",
+                        a.singleGround() == null ? null : a.singleGround().name())
+                .param("singleGroundNote", a.singleGroundNote())
                 .query(Long.class)
                 .single();
     }
@@ -159,6 +212,9 @@ class ApplicationStore {
                 rs.getObject("closed_on", LocalDate.class),
                 rs.getObject("received_on", LocalDate.class),
                 rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("single_ground") == null
+                        ? null
+                        : SinglePersonGround.valueOf(rs.getString("single_ground")));
     }
 }

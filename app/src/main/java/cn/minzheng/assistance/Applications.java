@@ -42,6 +42,8 @@ public class Applications {
     private final Parameters parameters;
     private final Households households;
     private final PortalApplications portal;
+    private final SinglePersonGate singlePersons;
+    private final CurrentStatuses current;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
@@ -53,6 +55,8 @@ public class Applications {
             Parameters parameters,
             Households households,
             PortalApplications portal,
+            SinglePersonGate singlePersons,
+            CurrentStatuses current,
             JdbcClient jdbc,
             AuditTrail audit,
             Clock clock) {
@@ -62,6 +66,8 @@ public class Applications {
         this.parameters = parameters;
         this.households = households;
         this.portal = portal;
+        this.singlePersons = singlePersons;
+        this.current = current;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -89,7 +95,41 @@ public class Applications {
             boolean childWelfare,
             List<Material> materials,
             Long portalId,
-            TemporaryRequest temporary) {}
+            TemporaryRequest temporary,
+            SinglePersonGround singleGround,
+            String singleGroundNote) {
+
+        /** An application that is not a single-person one (or whose ground is given later). */
+        public Intake(
+                CaseKind kind,
+                Long householdId,
+                Long personId,
+                boolean singlePerson,
+                LocalDate receivedOn,
+                String lateReason,
+                boolean relativesRegister,
+                String relativesNote,
+                boolean childWelfare,
+                List<Material> materials,
+                Long portalId,
+                TemporaryRequest temporary) {
+            this(
+                    kind,
+                    householdId,
+                    personId,
+                    singlePerson,
+                    receivedOn,
+                    lateReason,
+                    relativesRegister,
+                    relativesNote,
+                    childWelfare,
+                    materials,
+                    portalId,
+                    temporary,
+                    null,
+                    null);
+        }
+    }
 
     /** What happened at the window: accepted, or told once which materials are missing. */
     public record IntakeResult(Application application, List<String> missing, boolean accepted) {}
@@ -110,7 +150,15 @@ public class Applications {
         if (in.kind() == CaseKind.TEMPORARY || in.kind() == CaseKind.TEMPORARY_URGENT) {
             temporary(in.temporary());
         }
+        if (in.kind() == CaseKind.DIBAO && subject.single()) {
+            singlePersons.check(
+                    subject.person(),
+                    subject.household(),
+                    new SinglePersonGate.Statement(in.singleGround(), in.singleGroundNote()),
+                    received);
+        }
         refuseDuplicate(in.kind(), subject);
+        refuseHeld(in.kind(), subject, received);
         boolean delegated = in.kind() == CaseKind.DIBAO && delegated(subject.community(), received);
         String matterType = delegated ? CaseKind.DIBAO_DELEGATED : in.kind().matterType();
         String subjectRef = subject.household() != null && !subject.single()
@@ -146,7 +194,9 @@ public class Applications {
                 in.childWelfare(),
                 opened.state(),
                 received,
-                actor));
+                actor,
+                in.kind() == CaseKind.DIBAO && subject.single() ? in.singleGround() : null,
+                in.singleGroundNote() == null ? null : in.singleGroundNote().strip()));
         if (in.temporary() != null && (in.kind() == CaseKind.TEMPORARY || in.kind() == CaseKind.TEMPORARY_URGENT)) {
             jdbc.sql("""
                             insert into assistance_temporary (application_id, community_code, kind, severity, members,
@@ -351,6 +401,46 @@ public class Applications {
                 .list();
         if (!open.isEmpty() && kind != CaseKind.TEMPORARY_URGENT) {
             throw new BusinessRuleViolation("已有办理中的" + kind.label() + "申请（案件编号 " + open.get(0) + "），不能重复申请");
+        }
+    }
+
+    /**
+     * A household or person already holding the programme applies for it again: refused, saying which status and
+     * since when — a change in their situation is handled by dynamic management (审核确认办法第三十条至第三十二条;
+     * 刚性支出困难家庭认定办法第十条: a new application once the recognition has run out).
+     */
+    private void refuseHeld(CaseKind kind, Subject subject, LocalDate on) {
+        String category = switch (kind) {
+            case DIBAO -> "DIBAO";
+            case TEKUN -> "TEKUN";
+            case DIBAO_EDGE -> "DIBAO_EDGE";
+            case RIGID_EXPENSE -> "RIGID_EXPENSE";
+            default -> null;
+        };
+        if (category == null) {
+            return;
+        }
+        List<String> held = new java.util.ArrayList<>();
+        if (subject.household() != null) {
+            current.ofHousehold(subject.household(), on).stream()
+                    .filter(s -> s.category().equals(category))
+                    .forEach(s -> held.add("该家庭已是" + s.inWords()));
+        }
+        if (subject.single() || kind == CaseKind.TEKUN || subject.household() == null) {
+            current.ofPerson(subject.person(), on).stream()
+                    .filter(s -> s.category().equals(category))
+                    .forEach(s -> held.add("申请人已是" + s.inWords()));
+        } else {
+            for (HouseholdView.Member m :
+                    households.household(subject.household()).members()) {
+                current.ofPerson(m.resident().id(), on).stream()
+                        .filter(s -> s.category().equals(category))
+                        .forEach(s -> held.add("家庭成员" + m.resident().name() + "已单独享受" + s.inWords()));
+            }
+        }
+        if (!held.isEmpty()) {
+            throw new BusinessRuleViolation(
+                    String.join("；", held) + "。不能重复申请同一救助；家庭情况有变化的，请在“社会救助 → 核查任务”中登记变化，" + "通过动态管理核查并调整（增发、减发、停发）。");
         }
     }
 

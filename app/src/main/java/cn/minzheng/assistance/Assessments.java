@@ -1,10 +1,8 @@
 package cn.minzheng.assistance;
 
 import cn.minzheng.assistance.rules.CareGrade;
-import cn.minzheng.assistance.rules.HouseholdProperty;
 import cn.minzheng.assistance.rules.IncomeItem;
 import cn.minzheng.assistance.rules.MemberFacts;
-import cn.minzheng.assistance.rules.PropertyFacts;
 import cn.minzheng.assistance.rules.RigidExpenseHardship;
 import cn.minzheng.assistance.rules.TekunEligibility;
 import cn.minzheng.assistance.rules.TemporaryAssistance;
@@ -25,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -47,6 +44,7 @@ public class Assessments {
     private final Parameters parameters;
     private final Decisions decisions;
     private final StatusLedger ledger;
+    private final PropertyCheck propertyCheck;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
@@ -59,6 +57,7 @@ public class Assessments {
             Parameters parameters,
             Decisions decisions,
             StatusLedger ledger,
+            PropertyCheck propertyCheck,
             JdbcClient jdbc,
             AuditTrail audit,
             Clock clock) {
@@ -69,6 +68,7 @@ public class Assessments {
         this.parameters = parameters;
         this.decisions = decisions;
         this.ledger = ledger;
+        this.propertyCheck = propertyCheck;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -80,10 +80,20 @@ public class Assessments {
      * person still qualifies and why.
      */
     public record Options(
-            Boolean eligible, String finding, Long refusingMemberId, Integer graceMonths, Boolean stillEligible) {
+            Boolean eligible,
+            String finding,
+            Long refusingMemberId,
+            Integer graceMonths,
+            Boolean stillEligible,
+            TekunEndGround endGround) {
+
+        public Options(
+                Boolean eligible, String finding, Long refusingMemberId, Integer graceMonths, Boolean stillEligible) {
+            this(eligible, finding, refusingMemberId, graceMonths, stillEligible, null);
+        }
 
         public static Options none() {
-            return new Options(null, null, null, null, null);
+            return new Options(null, null, null, null, null, null);
         }
     }
 
@@ -112,7 +122,7 @@ public class Assessments {
         Application a = application(applicationId);
         LocalDate day = on == null ? LocalDate.now(clock) : on;
         Preview preview = compute(a, day, options == null ? Options.none() : options);
-        String why = reasons == null || reasons.isBlank() ? defaultReasons(a, preview) : reasons.strip();
+        String why = reasons == null || reasons.isBlank() ? defaultReasons(a, preview, day) : reasons.strip();
         Decisions.DecisionView view = decisions.draftFromTrace(
                 a.caseId(),
                 new Decisions.Draft(null, preview.facts(), why, List.of(), false, null, day, lateReason),
@@ -143,7 +153,7 @@ public class Assessments {
                 : verifications
                         .latest(a.id())
                         .map(VerificationResults.Result::sourceLabel)
-                        .or(() -> a.kind() == CaseKind.CHANGE ? Optional.of("核查中未重新核对") : Optional.empty())
+                        .or(() -> a.kind().review() ? Optional.of("核查中未重新核对") : Optional.empty())
                         .orElseThrow(() -> new BusinessRuleViolation("尚无家庭经济状况核对结果（核对系统未接入时可人工录入）"));
         List<String> findings = findings(a, inv, on, members.size());
         String propertySource = inv.propertyJudgement() != null
@@ -271,6 +281,7 @@ public class Assessments {
                 yield preview(r.computation().trace(), facts, r.rulesTrace(), findings);
             }
             case CHANGE -> change(a, inv, on, o, income, members, propertySource, findings, street);
+            case TEKUN_END -> tekunEnd(a, on, o, findings, street);
         };
     }
 
@@ -310,17 +321,7 @@ public class Assessments {
         Map<String, String> facts = new LinkedHashMap<>();
         ChangeRule.Result r;
         if ("TEKUN".equals(status.programme())) {
-            if (o.stillEligible() == null || o.finding() == null || o.finding().isBlank()) {
-                throw new BusinessRuleViolation("请写明核查结论：是否仍符合特困人员认定条件及理由（如死亡、恢复劳动能力、收入财产超过规定）");
-            }
-            r = ChangeRule.tekun(
-                    on,
-                    street,
-                    status.monthlyAmountFen(),
-                    o.stillEligible(),
-                    o.finding().strip());
-            facts.put("householdSize", "1");
-            facts.put("reason", o.finding().strip());
+            throw new BusinessRuleViolation("特困人员救助供养的终止须先在社区公示7天（《特困人员认定办法》第二十六条），请在核查任务中按“终止特困人员救助供养”办理");
         } else {
             ChangeRule.Refusal refusal = null;
             if (o.refusingMemberId() != null) {
@@ -357,6 +358,33 @@ public class Assessments {
         return preview(r.trace(), facts, r.rulesTrace(), findings);
     }
 
+    /** 终止特困人员救助供养: the caseworker's finding (第二十四条's ground, or still eligible) as a computation. */
+    private Preview tekunEnd(Application a, LocalDate on, Options o, List<String> findings, String street) {
+        StatusLedger.Status status =
+                ledger.find(a.statusId()).orElseThrow(() -> new BusinessRuleViolation("特困人员的救助状态不存在"));
+        if (o.stillEligible() == null || o.finding() == null || o.finding().isBlank()) {
+            throw new BusinessRuleViolation("请写明调查核实的结论：是否仍符合特困人员救助供养条件，以及查明的情况");
+        }
+        if (!o.stillEligible() && o.endGround() == null) {
+            throw new BusinessRuleViolation("拟终止的，请选择《特困人员认定办法》第二十四条规定的终止情形");
+        }
+        Computation.Trace trace = TekunEndRule.compute(
+                on,
+                street,
+                status.monthlyAmountFen(),
+                o.stillEligible(),
+                o.endGround(),
+                o.finding().strip());
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put(
+                "ground",
+                o.stillEligible()
+                        ? "未发现终止情形"
+                        : o.endGround().label() + "（" + o.endGround().basis() + "）");
+        facts.put("reason", o.finding().strip());
+        return preview(trace, facts, new Trace(), findings);
+    }
+
     /** Consecutive refusals without good reason, counted back from the latest referral. */
     int consecutiveRefusals(long statusId, long residentId) {
         List<Boolean> refusedWithoutReason =
@@ -388,24 +416,9 @@ public class Assessments {
 
     /** The property findings a person must weigh (never automatic refusals), from the local rules as parameters. */
     private List<String> findings(Application a, Investigation inv, LocalDate on, int members) {
-        HouseholdProperty rule = new HouseholdProperty(
-                value("DIBAO_ASSET_MONTHS", a, on).whole(),
-                Set.of(),
-                value("DIBAO_MAX_RESIDENTIAL", a, on).whole());
-        Investigation.Property p = inv.property();
-        PropertyFacts facts = new PropertyFacts(
-                Money.fen(p.financialAssetsFen()),
-                p.vehicles().stream().map(Investigations::vehicle).toList(),
-                p.residential(),
-                p.nonResidential(),
-                p.businessWithEmployees(),
-                p.highConsumption());
-        return rule
-                .assess(facts, Money.fen(value("DIBAO_STD_URBAN", a, on).fen()), Math.max(1, members))
-                .findings()
-                .stream()
-                .map(f -> f.what() + "（" + f.basis() + "）")
-                .toList();
+        return propertyCheck
+                .judge(a.communityCode(), on, members, inv.property())
+                .findings();
     }
 
     private boolean alreadyCovered(Application a) {
@@ -437,13 +450,40 @@ public class Assessments {
         return ((java.math.BigDecimal) c.value("perCapitaIncome")).toPlainString();
     }
 
-    private static String defaultReasons(Application a, Preview p) {
+    /** The reasons in plain sentences: what was found, the standard in force, property in words, which ground failed. */
+    private String defaultReasons(Application a, Preview p, LocalDate on) {
         String source = p.facts().getOrDefault("verificationSource", "");
-        return "经入户调查" + (source.isEmpty() ? "" : "和家庭经济状况核对（核对结果来源：" + source + "）")
-                + "，查明家庭人口、收入和财产状况如上；按参数登记表中本街道在决定之日有效的标准计算，"
-                + ("APPROVE".equals(p.outcome()) || "KEEP".equals(p.outcome()) || "INCREASE".equals(p.outcome())
-                        ? "符合" + a.kind().label() + "的条件。"
-                        : "作出如下决定。");
+        String single = a.singleGround() == null
+                ? ""
+                : "申请人属于" + a.singleGround().label() + "，依" + a.singleGround().basis() + "单独提出申请。";
+        if (a.kind() == CaseKind.TEKUN_END) {
+            String ground = p.facts().get("ground");
+            return "经调查核实，" + p.facts().get("reason") + "。"
+                    + ("TERMINATE".equals(p.outcome())
+                            ? "属于" + ground + "的情形，不再符合特困人员救助供养条件，拟终止救助供养（《特困人员认定办法》第二十六条：经公示无异议的，自下月起终止）。"
+                            : "未发现《特困人员认定办法》第二十四条规定的终止情形，继续给予救助供养。");
+        }
+        if (a.kind() == CaseKind.CHANGE) {
+            return single + "经入户核查" + (source.isEmpty() ? "" : "和家庭经济状况核对（" + source + "）")
+                    + "，查明家庭人口、收入和财产状况如上；按本街道在决定之日执行的标准重新核定。";
+        }
+        if (a.kind() == CaseKind.TEMPORARY || a.kind() == CaseKind.TEMPORARY_URGENT) {
+            return DecisionReasons.of(a.kind(), p.trace(), p.outcome(), "调查核实", null);
+        }
+        Investigation inv = investigations.latest(a.id()).orElseThrow();
+        String property = inv.propertyJudgement() != null
+                ? "经办人对家庭财产状况的研判意见：" + inv.propertyJudgement() + "，认定" + (inv.propertyWithinRules() ? "符合" : "不符合")
+                        + "规定"
+                : propertyCheck
+                        .judge(a.communityCode(), on, Math.max(1, inv.countedMembers()), inv.property())
+                        .inWords();
+        return single
+                + DecisionReasons.of(
+                        a.kind(),
+                        p.trace(),
+                        p.outcome(),
+                        "入户调查" + (source.isEmpty() ? "" : "和家庭经济状况核对（核对结果来源：" + source + "）"),
+                        property);
     }
 
     private Application application(long id) {

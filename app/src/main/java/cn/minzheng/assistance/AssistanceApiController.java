@@ -111,7 +111,9 @@ class AssistanceApiController {
             Boolean childWelfare,
             List<MaterialBody> materials,
             Long portalId,
-            Applications.TemporaryRequest temporary) {}
+            Applications.TemporaryRequest temporary,
+            String singleGround,
+            String singleGroundNote) {}
 
     record IntakeAnswer(Application application, List<String> missing, boolean accepted) {}
 
@@ -130,7 +132,9 @@ class AssistanceApiController {
                 Boolean.TRUE.equals(body.childWelfare()),
                 materials(body.materials()),
                 body.portalId(),
-                body.temporary()));
+                body.temporary(),
+                ApplicationController.singleGround(body.singleGround()),
+                body.singleGroundNote()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new IntakeAnswer(result.application(), result.missing(), result.accepted()));
     }

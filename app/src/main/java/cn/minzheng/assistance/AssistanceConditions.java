@@ -32,8 +32,14 @@ import org.springframework.stereotype.Component;
 class AssistanceConditions implements StepConditions {
 
     /** The computations this module writes; a decision drafted any other way is not this module's decision. */
-    private static final Set<String> OWN_RULES =
-            Set.of(DibaoRule.CODE, TekunRule.CODE, EdgeRule.CODE, RigidRule.CODE, TemporaryRule.CODE, ChangeRule.CODE);
+    private static final Set<String> OWN_RULES = Set.of(
+            DibaoRule.CODE,
+            TekunRule.CODE,
+            EdgeRule.CODE,
+            RigidRule.CODE,
+            TemporaryRule.CODE,
+            ChangeRule.CODE,
+            TekunEndRule.CODE);
 
     private final ApplicationStore applications;
     private final Decisions decisions;
@@ -75,7 +81,16 @@ class AssistanceConditions implements StepConditions {
                     problems.add("请先填写入户调查表（调查人员不少于2人，审核确认办法第十六条）");
                 }
             }
-            case "PUBLISH" -> opinion(a, progress, problems);
+            case "PUBLISH" -> {
+                if (a.kind() == CaseKind.TEKUN_END) {
+                    if (!progress.did("HOME_VISIT")) {
+                        problems.add("尚未完成入户调查核实（特困人员认定办法第二十五条）");
+                    }
+                    ownDraft(a.caseId(), problems);
+                } else {
+                    opinion(a, progress, problems);
+                }
+            }
             case "SUBMIT" -> {
                 if (a.kind() == CaseKind.DIBAO_EDGE
                         || a.kind() == CaseKind.RIGID_EXPENSE
@@ -154,6 +169,7 @@ class AssistanceConditions implements StepConditions {
         return switch (kind) {
             case TEMPORARY, TEMPORARY_URGENT -> "TEMPORARY";
             case CHANGE -> "DIBAO";
+            case TEKUN_END -> "TEKUN";
             default -> kind.name();
         };
     }

@@ -24,7 +24,8 @@ class AssistanceReferenceData {
                 "assistance/matter-types/rigid-expense.yaml",
                 "assistance/matter-types/temporary.yaml",
                 "assistance/matter-types/temporary-urgent.yaml",
-                "assistance/matter-types/change.yaml");
+                "assistance/matter-types/change.yaml",
+                "assistance/matter-types/tekun-end.yaml");
     }
 
     @Bean

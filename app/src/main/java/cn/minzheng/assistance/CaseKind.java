@@ -11,7 +11,9 @@ public enum CaseKind {
     RIGID_EXPENSE("刚性支出困难家庭认定", "ASSIST_RIGID", "RIGID_EXPENSE"),
     TEMPORARY("临时救助（支出型）", "ASSIST_TEMP", "OTHER_HARDSHIP"),
     TEMPORARY_URGENT("临时救助（急难型·先行救助）", "ASSIST_TEMP_URGENT", "OTHER_HARDSHIP"),
-    CHANGE("动态管理（增发、减发、停发、渐退）", "ASSIST_CHANGE", null);
+    CHANGE("动态管理（增发、减发、停发、渐退）", "ASSIST_CHANGE", null),
+    /** 终止特困人员救助供养: with its 公示 and clock (特困人员认定办法第二十六条), never a plain stop. */
+    TEKUN_END("终止特困人员救助供养", "ASSIST_TEKUN_END", null);
 
     /** 低保 confirmed by a street holding delegated authority (审核确认办法第二条、第二十二条). */
     static final String DIBAO_DELEGATED = "ASSIST_DIBAO_STREET";
@@ -50,6 +52,11 @@ public enum CaseKind {
         return Arrays.stream(values())
                 .filter(k -> k.matterType.equals(matterType))
                 .findFirst();
+    }
+
+    /** Dynamic management of a status already held, opened from a review task (not an application at the window). */
+    boolean review() {
+        return this == CHANGE || this == TEKUN_END;
     }
 
     /** Whether the decision is made on a household's means (members, income, property). */

@@ -67,7 +67,7 @@ public class CaseVerification {
         if (a.closedOn() != null) {
             throw new BusinessRuleViolation("案件已办结");
         }
-        if (a.kind() == CaseKind.TEMPORARY_URGENT || a.kind() == CaseKind.CHANGE) {
+        if (a.kind() == CaseKind.TEMPORARY_URGENT || a.kind().review()) {
             throw new BusinessRuleViolation("本类案件没有“提请家庭经济状况核对”环节");
         }
         if (a.householdId() == null) {

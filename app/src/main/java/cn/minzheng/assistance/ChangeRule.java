@@ -106,18 +106,6 @@ final class ChangeRule {
                 rules);
     }
 
-    /** 特困: still eligible, or not (death, regained capacity, a supporter able to support …), as the officer found. */
-    static Result tekun(LocalDate on, String street, long oldAmountFen, boolean stillEligible, String finding) {
-        Computation c = Computation.start(CODE, "1", on, street);
-        c.fact("oldAmount", "原月基本生活费", "FEN", Steps.fen(oldAmountFen), "救助状态记录（原决定）");
-        c.fact("stillEligible", "仍符合特困人员认定条件", "BOOLEAN", Steps.bool(stillEligible), finding);
-        Steps.apply(c, "newAmountFen", "决定后的月基本生活费", Op.IF, "stillEligible", "oldAmount", "0");
-        c.outcome("stillEligible", "KEEP", "STOP");
-        c.result("newAmountFen");
-        return new Result(
-                c.trace(), stillEligible ? "KEEP" : "STOP", stillEligible ? oldAmountFen : 0, null, new Trace());
-    }
-
     /** The trace with the outcome the comparisons lead to (more than two outcomes: not a single yes/no condition). */
     private static Computation.Trace decided(Computation.Trace t, String outcome) {
         return new Computation.Trace(

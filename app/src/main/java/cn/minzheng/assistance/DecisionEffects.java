@@ -155,6 +155,7 @@ class DecisionEffects {
                 }
             }
             case CHANGE -> change(a, e, from, ref);
+            case TEKUN_END -> tekunEnd(a, e, from, ref);
         }
     }
 
@@ -230,6 +231,34 @@ class DecisionEffects {
                             update assistance_review_task set state = 'DONE', done_on = ?, outcome = ?
                             where id = ? and state <> 'DONE'
                             """).params(e.issuedOn(), e.outcome(), a.reviewTaskId()).update();
+        }
+    }
+
+    /**
+     * 终止特困人员救助供养: ended from the next month (特困人员认定办法第二十六条), the basic allowance and the care subsidy
+     * together; continued: the review plan moves on.
+     */
+    private void tekunEnd(Application a, ProcedureEvents.DecisionIssued e, LocalDate from, String ref) {
+        StatusLedger.Status basic =
+                ledger.find(a.statusId()).orElseThrow(() -> new BusinessRuleViolation("特困人员的救助状态不存在"));
+        if ("TERMINATE".equals(e.outcome())) {
+            if (basic.effectiveTo() == null) {
+                ledger.close(basic.id(), from, ref);
+            }
+            ledger.open("TEKUN", "TEKUN_CARE", "PERSON", basic.subjectId())
+                    .ifPresent(care -> ledger.close(care.id(), from, ref));
+        } else {
+            jdbc.sql("update assistance_review_plan set last_reviewed_on = ? where status_id = ?")
+                    .params(e.issuedOn(), basic.id())
+                    .update();
+        }
+        if (a.reviewTaskId() != null) {
+            jdbc.sql("""
+                            update assistance_review_task set state = 'DONE', done_on = ?, outcome = ?
+                            where id = ? and state <> 'DONE'
+                            """)
+                    .params(e.issuedOn(), "TERMINATE".equals(e.outcome()) ? "STOP" : "KEEP", a.reviewTaskId())
+                    .update();
         }
     }
 

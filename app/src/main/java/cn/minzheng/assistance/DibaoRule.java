@@ -79,13 +79,16 @@ final class DibaoRule {
         }
         HouseholdMeans.add(c, items, members.size(), "入户调查和家庭经济状况核对");
         c.parameter("standard", "城市低保标准（每人每月）", p.standard());
+        Steps.apply(c, "standardTotal", "低保标准 × 人数", Op.MUL, "standard", "householdSize");
         base(c, p);
         surcharges(c, p, members, on);
         Steps.apply(c, "total", "保障金额合计（基本金额 ＋ 分类施保）", Op.ADD, "baseAmount", "surchargeTotal");
         c.parameter("roundingUnit", "取整单位（四舍五入）", p.roundingUnit());
         Steps.divide(c, "roundedUnits", "按取整单位四舍五入", 0, "total", "roundingUnit");
         Steps.apply(c, "rounded", "取整后的月保障金额", Op.MUL, "roundedUnits", "roundingUnit");
-        Steps.apply(c, "incomeBelow", "家庭月人均收入低于低保标准", Op.LT, "perCapitaIncome", "standard");
+        // per head below the standard ⇔ the household's income below standard × members, exactly (no rounding on the
+        // way)
+        Steps.apply(c, "incomeBelow", "家庭月人均收入低于低保标准", Op.LT, "monthlyIncome", "standardTotal");
         c.fact("propertyOk", "家庭财产状况符合规定", "BOOLEAN", Steps.bool(propertyWithinRules), propertySource);
         Steps.apply(c, "eligible", "符合最低生活保障条件", Op.AND, "incomeBelow", "propertyOk");
         Steps.apply(c, "amountFen", "核定月保障金额", Op.IF, "eligible", "rounded", "0");
@@ -105,15 +108,16 @@ final class DibaoRule {
 
     private static void base(Computation c, DibaoSettings p) {
         if (!p.isTiered()) {
-            Steps.apply(c, "gap", "人均差额（低保标准 − 人均收入）", Op.SUB, "standard", "perCapitaIncome");
-            Steps.apply(c, "computedBase", "差额法：人均差额 × 人数", Op.MUL, "gap", "householdSize");
+            Steps.apply(c, "computedBase", "差额法：低保标准 × 人数 − 家庭月收入", Op.SUB, "standardTotal", "monthlyIncome");
         } else {
             List<ParameterValue[]> tiers = p.tiers();
             for (int i = 0; i < tiers.size(); i++) {
                 int n = i + 1;
                 c.parameter("tier" + n + "Below", "第" + n + "档：人均收入低于", tiers.get(i)[0]);
                 c.parameter("tier" + n + "Amount", "第" + n + "档：每人每月", tiers.get(i)[1]);
-                Steps.apply(c, "inTier" + n, "人均收入在第" + n + "档以内", Op.LT, "perCapitaIncome", "tier" + n + "Below");
+                Steps.apply(
+                        c, "tier" + n + "Line", "第" + n + "档收入线 × 人数", Op.MUL, "tier" + n + "Below", "householdSize");
+                Steps.apply(c, "inTier" + n, "人均收入在第" + n + "档以内", Op.LT, "monthlyIncome", "tier" + n + "Line");
             }
             String otherwise = "0";
             for (int n = tiers.size(); n >= 1; n--) {

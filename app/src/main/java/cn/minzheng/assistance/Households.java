@@ -39,6 +39,14 @@ class Households {
         return residents.membersForAssistance(householdId, on);
     }
 
+    /** Since when a status of this kind has held without a break up to the day, or empty if it does not hold then. */
+    java.util.Optional<LocalDate> holdingSince(long residentId, StatusKind kind, LocalDate on) {
+        return residents.statuses(residentId).stream()
+                .filter(s -> s.kind() == kind && s.activeOn(on))
+                .map(StatusPeriod::validFrom)
+                .min(LocalDate::compareTo);
+    }
+
     /** Age, disability and illness on the day, from the resident's effective-dated statuses. */
     MemberFacts facts(long residentId, LocalDate on, boolean ableToWork) {
         ResidentSummary person = person(residentId);

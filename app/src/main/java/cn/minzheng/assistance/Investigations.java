@@ -40,14 +40,21 @@ public class Investigations {
     private final JdbcClient jdbc;
     private final ApplicationStore applications;
     private final Households households;
+    private final PropertyCheck propertyCheck;
     private final AuditTrail audit;
     private final Clock clock;
 
     Investigations(
-            JdbcClient jdbc, ApplicationStore applications, Households households, AuditTrail audit, Clock clock) {
+            JdbcClient jdbc,
+            ApplicationStore applications,
+            Households households,
+            PropertyCheck propertyCheck,
+            AuditTrail audit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.applications = applications;
         this.households = households;
+        this.propertyCheck = propertyCheck;
         this.audit = audit;
         this.clock = clock;
     }
@@ -111,14 +118,18 @@ public class Investigations {
         for (String vehicle : property.vehicles()) {
             vehicle(vehicle);
         }
-        boolean withinRules = in.propertyWithinRules() == null
-                ? property.financialAssetsFen() == 0
-                        && property.vehicles().isEmpty()
-                        && property.residential() <= 1
-                        && property.nonResidential() == 0
-                        && !property.businessWithEmployees()
-                        && !property.highConsumption()
-                : in.propertyWithinRules();
+        // Judged against the local rules in force (limits per person and household), never "any amount found"; a
+        // person may judge otherwise, and then says why.
+        PropertyCheck.Result judged = propertyCheck.judge(
+                a.communityCode(),
+                visited,
+                (int) members.stream().filter(Investigation.Member::counted).count(),
+                property);
+        String judgement = blank(in.propertyJudgement());
+        boolean withinRules = in.propertyWithinRules() == null ? judged.withinRules() : in.propertyWithinRules();
+        if (withinRules != judged.withinRules() && (judgement == null || judgement.length() < 4)) {
+            throw new BusinessRuleViolation("按本街道现行的财产规定，" + judged.inWords() + "。经办人作出不同判断的，须写明理由（财产研判意见）");
+        }
         String actor = SecurityContextHolder.getContext().getAuthentication().getName();
         long id = jdbc.sql("""
                         insert into assistance_investigation (application_id, community_code, visited_on, investigators,
@@ -142,7 +153,7 @@ public class Investigations {
                         property.businessWithEmployees(),
                         property.highConsumption(),
                         withinRules,
-                        blank(in.propertyJudgement()),
+                        judgement,
                         Boolean.TRUE.equals(in.unstableIncome()),
                         severity,
                         blank(in.note()),
@@ -290,13 +301,16 @@ public class Investigations {
 
     /** The members who count, checked against 第七条: the policy's exclusions hold; its open questions need an answer. */
     private List<Investigation.Member> members(Application a, List<Investigation.Member> given, LocalDate on) {
-        if (a.householdId() == null || a.singlePerson() || a.kind() == CaseKind.TEKUN) {
+        if (a.householdId() == null
+                || a.singlePerson()
+                || a.kind() == CaseKind.TEKUN
+                || a.kind() == CaseKind.TEKUN_END) {
             long person = a.personId();
             return List.of(new Investigation.Member(
                     person,
                     households.person(person).name(),
                     true,
-                    a.kind() == CaseKind.TEKUN ? "特困人员认定以本人为对象" : "单人户（审核确认办法第八条）",
+                    a.kind() == CaseKind.TEKUN || a.kind() == CaseKind.TEKUN_END ? "特困人员以本人为对象" : "单人户（审核确认办法第八条）",
                     given != null && given.stream().anyMatch(m -> m.residentId() == person && m.ableToWork())));
         }
         List<HouseholdMembershipPolicy.Decision> policy = households.policy(a.householdId(), on);

@@ -28,8 +28,9 @@ class ReviewTaskController {
 
     @GetMapping("/assistance/reviews")
     @PreAuthorize("hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
-    String list(Model model) {
+    String list(@RequestParam(required = false) Long status, Model model) {
         model.addAttribute("tasks", tasks.todo(300));
+        model.addAttribute("status", status);
         model.addAttribute("today", LocalDate.now(clock));
         return "assistance/reviews";
     }

@@ -293,8 +293,10 @@ public class ReviewTasks {
         }
         name = households.person(person).name();
         LocalDate day = on == null ? LocalDate.now(clock) : on;
+        // 特困 is ended only through its own procedure with 公示 (特困人员认定办法第二十六条), never a plain stop.
+        CaseKind kind = "TEKUN".equals(status.programme()) ? CaseKind.TEKUN_END : CaseKind.CHANGE;
         Cases.CaseView opened = cases.open(new Cases.NewCase(
-                CaseKind.CHANGE.matterType(),
+                kind.matterType(),
                 status.communityCode(),
                 name,
                 "PERSON",
@@ -305,8 +307,8 @@ public class ReviewTasks {
         long id = applications.insert(new ApplicationStore.NewApplication(
                 opened.id(),
                 opened.caseNumber(),
-                CaseKind.CHANGE.matterType(),
-                CaseKind.CHANGE,
+                kind.matterType(),
+                kind,
                 householdId,
                 person,
                 !household,

@@ -64,7 +64,7 @@ class CaseApiController {
 
     @PostMapping("/cases")
     Cases.CaseView open(@RequestBody Cases.NewCase input) {
-        return cases.open(input);
+        return cases.openOnKernel(input);
     }
 
     @GetMapping("/cases/{id}")

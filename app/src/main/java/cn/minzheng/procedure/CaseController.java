@@ -71,7 +71,7 @@ class CaseController {
         model.addAttribute(
                 "matterTypes",
                 matterTypes.list().stream()
-                        .filter(t -> actor.hasAnyRole(t.openRoles()))
+                        .filter(t -> t.openVia() == null && actor.hasAnyRole(t.openRoles()))
                         .toList());
         model.addAttribute("selected", matterType);
         model.addAttribute("communities", communities(actor));
@@ -105,7 +105,7 @@ class CaseController {
             @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
         try {
-            Cases.CaseView view = cases.open(new Cases.NewCase(
+            Cases.CaseView view = cases.openOnKernel(new Cases.NewCase(
                     matterType, communityCode, partyName, partyKind, null, receivedOn, lateReason, note));
             redirect.addFlashAttribute("notice", "已登记，受理编号 " + view.caseNumber());
             return "redirect:/procedure/cases/" + view.id();
@@ -149,13 +149,17 @@ class CaseController {
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) List<String> missing,
             @RequestParam(required = false) String lateReason,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
             RedirectAttributes redirect) {
         return act(
                 id,
                 redirect,
-                "已中止计时，等待补正材料",
+                "已中止计时",
                 () -> cases.suspend(
-                        id, new Cases.Suspension(on, reason, missing == null ? List.of() : missing, lateReason)));
+                        id,
+                        new Cases.Suspension(
+                                kind, on, reason, missing == null ? List.of() : missing, until, lateReason)));
     }
 
     @PostMapping("/cases/{id}/resumption")

@@ -95,6 +95,27 @@ class CaseEngine {
         return new Resolved(value.days(), value.dayType(), value.code(), value.id());
     }
 
+    /** The last day of a declared period starting on {@code on} (e.g. the longest a suspension may last). */
+    LocalDate end(Limit limit, CaseRecord c, LocalDate on) {
+        Resolved r = resolve(limit, c, on);
+        try {
+            return days.deadline(on, r.days(), r.dayType());
+        } catch (cn.minzheng.calendar.CalendarUnknown e) {
+            // the calendar does not know the year yet: weekends only (an upper bound the clerk stays within)
+            LocalDate end = on;
+            int left = r.days();
+            while (left > 0) {
+                end = end.plusDays(1);
+                if (r.dayType() == DayType.CALENDAR
+                        || (end.getDayOfWeek() != java.time.DayOfWeek.SATURDAY
+                                && end.getDayOfWeek() != java.time.DayOfWeek.SUNDAY)) {
+                    left--;
+                }
+            }
+            return end;
+        }
+    }
+
     static ClockRule rule(MatterType type, String code) {
         return type.clocks().stream()
                 .filter(r -> r.code().equals(code))

@@ -23,7 +23,9 @@ record CaseRecord(
         String handler,
         String handlerName,
         String openedBy,
-        Instant openedAt) {
+        Instant openedAt,
+        String suspensionKind,
+        LocalDate suspendedUntil) {
 
     boolean closed() {
         return closedOn != null;

@@ -91,9 +91,41 @@ class CaseStore {
     }
 
     void suspended(long id, boolean suspended, int suspensions) {
-        jdbc.sql("update procedure_case set suspended = ?, suspensions = ? where id = ?")
-                .params(suspended, suspensions, id)
-                .update();
+        jdbc.sql("""
+                        update procedure_case set suspended = ?, suspensions = ?,
+                            suspension_kind = case when ? then suspension_kind end,
+                            suspended_until = case when ? then suspended_until end
+                        where id = ?
+                        """).params(suspended, suspensions, suspended, suspended, id).update();
+    }
+
+    /** A declared suspension started: which one, and the day it is expected to end. */
+    void suspended(long id, int suspensions, String kind, LocalDate until) {
+        jdbc.sql("""
+                        update procedure_case set suspended = true, suspensions = ?, suspension_kind = ?, suspended_until = ?
+                        where id = ?
+                        """).params(suspensions, kind, until, id).update();
+    }
+
+    /** Whether the step was taken on the case (the timeline, append-only, says so). */
+    boolean stepTaken(long caseId, String step) {
+        return jdbc.sql("select count(*) from case_event where case_id = ? and kind = 'STEP' and step_code = ?")
+                        .params(caseId, step)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** How often this kind of suspension was started on the case (events from before kinds count as the first kind). */
+    int suspensionsOfKind(long caseId, String kind, String firstKind) {
+        return jdbc.sql("""
+                        select count(*) from case_event
+                        where case_id = ? and kind = 'SUSPEND'
+                          and coalesce((data::jsonb) ->> 'kind', ?) = ?
+                        """)
+                .params(caseId, firstKind, kind)
+                .query(Integer.class)
+                .single();
     }
 
     record NewEvent(
@@ -406,6 +438,8 @@ class CaseStore {
                 rs.getString("handler"),
                 rs.getString("handler_name"),
                 rs.getString("opened_by"),
-                rs.getTimestamp("opened_at").toInstant());
+                rs.getTimestamp("opened_at").toInstant(),
+                rs.getString("suspension_kind"),
+                rs.getObject("suspended_until", LocalDate.class));
     }
 }

@@ -121,7 +121,22 @@ public class Cases {
         }
     }
 
-    public record Suspension(LocalDate on, String reason, List<String> missingDocuments, String lateReason) {}
+    /**
+     * A suspension: which of the declared ones ({@code kind}; null: the first, usually 补正), its day, the reason (what
+     * is missing or awaited), the day it is expected to end ({@code until}; null: the declared longest period).
+     */
+    public record Suspension(
+            String kind,
+            LocalDate on,
+            String reason,
+            List<String> missingDocuments,
+            LocalDate until,
+            String lateReason) {
+
+        public Suspension(LocalDate on, String reason, List<String> missingDocuments, String lateReason) {
+            this(null, on, reason, missingDocuments, null, lateReason);
+        }
+    }
 
     public record ExtensionRequest(Integer newLimit, String reason) {}
 
@@ -190,6 +205,9 @@ public class Cases {
             boolean decision,
             boolean notice) {}
 
+    /** A suspension the viewer may start now: which, on what basis, how long at most. */
+    public record SuspensionOption(String code, String label, Citation basis, String longest) {}
+
     public record CaseView(
             long id,
             String caseNumber,
@@ -231,7 +249,10 @@ public class Cases {
             List<MatterType.FactDefinition> decisionFacts,
             List<MatterType.Outcome> decisionOutcomes,
             boolean decisionComputed,
-            boolean noticeForbidden) {}
+            boolean noticeForbidden,
+            List<SuspensionOption> suspensionOptions,
+            String suspensionLabel,
+            LocalDate suspendedUntil) {}
 
     public record CaseSummary(
             long id,
@@ -267,6 +288,10 @@ public class Cases {
         MatterType type = matterTypes
                 .findLatest(input.matterType() == null ? "" : input.matterType())
                 .orElseThrow(() -> new BusinessRuleViolation("请选择事项类型"));
+        matterTypes.retirement(input.matterType()).ifPresent(r -> {
+            throw new BusinessRuleViolation(
+                    "事项“" + type.name() + "”已于 " + Formats.date(r.retiredOn()) + " 停止使用：" + r.reason());
+        });
         actor.requireAnyRole(type.openRoles(), "登记" + type.name());
         String community =
                 input.communityCode() == null ? "" : input.communityCode().strip();
@@ -326,6 +351,22 @@ public class Cases {
         return view(id);
     }
 
+    /**
+     * Registration on the kernel's own screen or API: only for matter types no module owns. A type a module runs
+     * (social assistance takes the household, the materials and the one-time notice with the application) is
+     * registered there, and this says where.
+     */
+    @Transactional
+    public CaseView openOnKernel(NewCase input) {
+        matterTypes
+                .findLatest(input.matterType() == null ? "" : input.matterType())
+                .map(MatterType::openVia)
+                .ifPresent(via -> {
+                    throw new BusinessRuleViolation("本事项须在“" + via.label() + "”中登记，以便一并核对家庭、材料和授权");
+                });
+        return open(input);
+    }
+
     // --- steps --------------------------------------------------------------------------------------------------
 
     @Transactional
@@ -350,7 +391,7 @@ public class Cases {
                     .map(String::strip)
                     .forEach(participants::add);
         }
-        List<String> problems = new ArrayList<>(StepGuard.problems(type, step, facts(c, today), participants.size()));
+        List<String> problems = new ArrayList<>(StepGuard.problems(type, step, facts(c, on), participants.size()));
         problems.addAll(moduleConditions(c, type, step, on));
         if (!problems.isEmpty()) {
             throw new BusinessRuleViolation("不能“" + step.name() + "”：" + String.join("；", problems));
@@ -429,29 +470,54 @@ public class Cases {
     // --- suspension, extension, termination ----------------------------------------------------------------------
 
     /**
-     * 中止（补正）: the clocks stop — keeping the days used — until the materials arrive. The matter type says who may
-     * suspend and how often (一次性告知: once).
+     * 中止: only a suspension the matter type declares, in the states its legal basis provides for (补正 before 受理,
+     * 审核确认办法第十条; nothing in the 低保/特困 texts suspends the clocks after acceptance), stopping only the clocks it
+     * names — keeping the days used — with a reason and an end. {@code maxTimes: 1} is the one-time notice (一次性告知).
      */
     @Transactional
     public CaseView suspend(long caseId, Suspension input) {
         Actor actor = Actor.current();
         CaseRecord c = locked(caseId);
         MatterType type = matterTypes.byId(c.matterTypeVersionId());
-        MatterType.SuspensionRule rule = type.suspension();
-        if (rule == null) {
-            throw new BusinessRuleViolation("事项“" + type.name() + "”的期限不因补正中止");
+        if (type.suspensions().isEmpty()) {
+            throw new BusinessRuleViolation("事项“" + type.name() + "”的期限依法不中止");
         }
+        MatterType.SuspensionRule rule = type.suspension(input.kind())
+                .orElseThrow(() -> new BusinessRuleViolation("事项“" + type.name() + "”没有“" + input.kind() + "”这种中止"));
         actor.requireAnyRole(rule.roles(), rule.label());
         CaseActions.requireOpen(c);
-        if (c.suspensions() >= rule.maxTimes()) {
-            throw new BusinessRuleViolation("本案已告知补正 " + c.suspensions() + " 次，不能再次要求补正（"
-                    + legalBasis.cite(rule.basis()).text() + "：应一次性告知需补正的全部内容）");
+        String basisText =
+                rule.basis() == null ? "" : legalBasis.cite(rule.basis()).text();
+        if (!rule.states().contains(c.state())) {
+            throw new BusinessRuleViolation("案件处于“" + type.stateName(c.state()) + "”，"
+                    + (basisText.isEmpty() ? "" : "依" + basisText + "，")
+                    + rule.label() + "只能在"
+                    + String.join(
+                            "、", rule.states().stream().map(type::stateName).toList()) + "阶段进行；法定期限不因此中止");
+        }
+        int done =
+                store.suspensionsOfKind(c.id(), rule.code(), type.suspension().code());
+        if (done >= rule.maxTimes()) {
+            throw new BusinessRuleViolation("本案已" + rule.label() + " " + done + " 次，不能再次" + rule.label() + "（"
+                    + basisText + (rule.maxTimes() == 1 ? "：应一次性告知需补正的全部内容）" : "）"));
         }
         if (input.reason() == null || input.reason().strip().length() < 2) {
-            throw new BusinessRuleViolation("请写明需要补正的内容");
+            throw new BusinessRuleViolation("请写明中止的理由（需补正的内容或等待的事项）");
         }
         LocalDate today = LocalDate.now(clock);
         LocalDate on = CaseActions.actDate(input.on(), input.lateReason(), c, today);
+        LocalDate longest = rule.maxDays() == null ? null : engine.end(rule.maxDays(), c, on);
+        LocalDate until = input.until() == null ? longest : input.until();
+        if (until == null) {
+            throw new BusinessRuleViolation("请写明中止预计结束的日期（如补正材料的期限）");
+        }
+        if (!until.isAfter(on)) {
+            throw new BusinessRuleViolation("中止的结束日期须晚于中止之日");
+        }
+        if (longest != null && until.isAfter(longest)) {
+            throw new BusinessRuleViolation(
+                    "中止最长至 " + Formats.date(longest) + "（" + rule.maxDays().text() + "）");
+        }
         List<String> missing = input.missingDocuments() == null ? List.of() : input.missingDocuments();
         for (String kind : missing) {
             if (type.document(kind).isEmpty()) {
@@ -461,13 +527,14 @@ public class Cases {
         engine.emit(c, type, MatterType.SUSPEND, on);
         List<String> suspendedClocks = new ArrayList<>();
         for (StatutoryClock clock : store.liveClocks(c.id())) {
-            if (clock.status() == StatutoryClock.Status.RUNNING && clock.suspendable()) {
+            MatterType.ClockRule clockRule = CaseEngine.rule(type, clock.code());
+            if (clock.status() == StatutoryClock.Status.RUNNING && clockRule != null && rule.stops(clockRule)) {
                 clock.suspend(on, engine.days());
                 store.updateClock(clock);
                 suspendedClocks.add(clock.name());
             }
         }
-        store.suspended(c.id(), true, c.suspensions() + 1);
+        store.suspended(c.id(), c.suspensions() + 1, rule.code(), until);
         Instant now = clock.instant();
         store.addEvent(
                 new CaseStore.NewEvent(
@@ -487,13 +554,24 @@ public class Cases {
                                                         "、",
                                                         missing.stream()
                                                                 .map(type::documentName)
-                                                                .toList()) + "）"),
+                                                                .toList()) + "）")
+                                + "；预计至 " + Formats.date(until)
+                                + (suspendedClocks.isEmpty() ? "" : "；中止计时：" + String.join("、", suspendedClocks)),
                         CaseActions.lateReason(input.lateReason(), on, today),
                         rule.basis(),
-                        json.writeValueAsString(Map.of("missing", missing, "clocks", suspendedClocks))),
+                        json.writeValueAsString(Map.of(
+                                "kind",
+                                rule.code(),
+                                "missing",
+                                missing,
+                                "clocks",
+                                suspendedClocks,
+                                "until",
+                                until.toString()))),
                 now);
         store.touched(c.id(), on);
-        audit.record(AuditEvent.success("CASE_SUSPENDED", "procedure_case", c.id()));
+        audit.record(
+                AuditEvent.success("CASE_SUSPENDED", "procedure_case", c.id()).because(rule.code()));
         return view(c.id());
     }
 
@@ -503,11 +581,11 @@ public class Cases {
         Actor actor = Actor.current();
         CaseRecord c = locked(caseId);
         MatterType type = matterTypes.byId(c.matterTypeVersionId());
-        MatterType.SuspensionRule rule = type.suspension();
+        MatterType.SuspensionRule rule = type.suspension(c.suspensionKind()).orElse(null);
         if (rule == null) {
             throw new BusinessRuleViolation("事项“" + type.name() + "”没有中止");
         }
-        actor.requireAnyRole(rule.roles(), "登记收到补正材料");
+        actor.requireAnyRole(rule.roles(), "恢复计时");
         CaseActions.requireNotClosed(c);
         if (!c.suspended()) {
             throw new BusinessRuleViolation("案件没有中止");
@@ -517,7 +595,10 @@ public class Cases {
         List<String> moved = new ArrayList<>();
         for (StatutoryClock clock : store.liveClocks(c.id())) {
             if (clock.status() == StatutoryClock.Status.SUSPENDED) {
-                clock.resume(on, engine.days());
+                clock.resume(
+                        on,
+                        engine.days(),
+                        rule.resume() == null ? null : StatutoryClock.ResumeMode.valueOf(rule.resume()));
                 store.updateClock(clock);
                 moved.add(clock.name() + (clock.dueOn() == null ? "" : " 截止 " + clock.dueOn()));
             }
@@ -534,7 +615,7 @@ public class Cases {
                         on,
                         actor,
                         true,
-                        "收到补正材料，恢复计时" + (moved.isEmpty() ? "" : "：" + String.join("；", moved))
+                        rule.label() + "结束，恢复计时" + (moved.isEmpty() ? "" : "：" + String.join("；", moved))
                                 + (blankToNull(act.note()) == null
                                         ? ""
                                         : "。" + act.note().strip()),
@@ -892,8 +973,44 @@ public class Cases {
                 .query(String.class)
                 .list());
         Optional<Notices.Latest> latest = notices.latestPublicity(c.id());
-        boolean live = decisionRows.live(c.id()).isPresent();
-        return new StepGuard.Facts(kinds, latest, live, today);
+        Optional<DecisionRow> live = decisionRows.live(c.id());
+        Set<String> steps = new LinkedHashSet<>(
+                jdbc.sql("select distinct step_code from case_event where case_id = ? and kind = 'STEP'")
+                        .param(c.id())
+                        .query(String.class)
+                        .list());
+        Map<String, StatutoryClock> clocks = new LinkedHashMap<>();
+        store.clocks(c.id()).forEach(k -> clocks.merge(k.code(), k, (a, b) -> b.id() > a.id() ? b : a));
+        // 集体讨论 after the latest draft: a discussion of an earlier draft does not cover a new one
+        boolean discussed = live.isPresent()
+                && jdbc.sql("""
+                                        select count(*) from case_event e
+                                        where e.case_id = ? and e.kind = 'STEP' and e.step_code in (:steps)
+                                          and e.seq > (select max(d.seq) from case_event d
+                                                       where d.case_id = e.case_id and d.kind = 'DECISION_DRAFTED')
+                                        """.replace(":steps", discussionSteps(c)))
+                                .param(c.id())
+                                .query(Long.class)
+                                .single()
+                        > 0;
+        return new StepGuard.Facts(
+                kinds,
+                latest,
+                live.isPresent(),
+                today,
+                steps,
+                clocks,
+                live.map(DecisionRow::major).orElse(false),
+                discussed);
+    }
+
+    /** The matter type's 集体讨论 steps as a quoted SQL list (codes are A–Z, 0–9, _ by the declaration's rule). */
+    private String discussionSteps(CaseRecord c) {
+        List<String> codes = matterTypes.byId(c.matterTypeVersionId()).steps().stream()
+                .filter(MatterType.Step::discussion)
+                .map(s -> "'" + s.code() + "'")
+                .toList();
+        return codes.isEmpty() ? "''" : String.join(",", codes);
     }
 
     CaseView view(CaseRecord c) {
@@ -933,8 +1050,27 @@ public class Cases {
         List<StatutoryClock> clocks = store.clocks(c.id());
         Map<Long, StatutoryClock> byId = new LinkedHashMap<>();
         clocks.forEach(k -> byId.put(k.id(), k));
-        MatterType.SuspensionRule suspension = type.suspension();
         boolean open = !c.closed();
+        List<SuspensionOption> suspensionOptions = new ArrayList<>();
+        if (open && !c.suspended()) {
+            for (MatterType.SuspensionRule s : type.suspensions()) {
+                if (s.states().contains(c.state())
+                        && actor.hasAnyRole(s.roles())
+                        && store.suspensionsOfKind(
+                                        c.id(), s.code(), type.suspension().code())
+                                < s.maxTimes()) {
+                    suspensionOptions.add(new SuspensionOption(
+                            s.code(),
+                            s.label(),
+                            s.basis() == null
+                                    ? null
+                                    : legalBasis.find(s.basis()).orElse(null),
+                            s.maxDays() == null ? null : s.maxDays().text()));
+                }
+            }
+        }
+        MatterType.SuspensionRule running =
+                c.suspended() ? type.suspension(c.suspensionKind()).orElse(null) : null;
         return new CaseView(
                 c.id(),
                 c.caseNumber(),
@@ -996,12 +1132,8 @@ public class Cases {
                         })
                         .toList(),
                 actions,
-                open
-                        && !c.suspended()
-                        && suspension != null
-                        && actor.hasAnyRole(suspension.roles())
-                        && c.suspensions() < suspension.maxTimes(),
-                open && c.suspended() && suspension != null && actor.hasAnyRole(suspension.roles()),
+                !suspensionOptions.isEmpty(),
+                open && running != null && actor.hasAnyRole(running.roles()),
                 open
                         && type.termination() != null
                         && actor.hasAnyRole(type.termination().roles()),
@@ -1018,7 +1150,10 @@ public class Cases {
                 type.decision() == null ? List.of() : type.decision().facts(),
                 type.decision() == null ? List.of() : type.decision().outcomes(),
                 type.decision() != null && type.decision().computation() != null,
-                type.notice() != null && type.notice().forbidden());
+                type.notice() != null && type.notice().forbidden(),
+                suspensionOptions,
+                running == null ? null : running.label(),
+                c.suspended() ? c.suspendedUntil() : null);
     }
 
     private ClockView clockView(StatutoryClock k, MatterType type, Actor actor, LocalDate today) {

@@ -4,6 +4,7 @@ import cn.minzheng.calendar.DayType;
 import cn.minzheng.shared.BusinessRuleViolation;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -40,7 +41,29 @@ class CatalogueController {
     @GetMapping("/matter-types")
     String matterTypes(Model model) {
         model.addAttribute("types", matterTypes.list());
+        model.addAttribute(
+                "pending",
+                Actor.current().hasAnyRole(List.of("LEGAL_REVIEWER", "DEPARTMENT_OFFICER", "DISTRICT_LEADER"))
+                        ? matterTypes.pending()
+                        : List.of());
         return "procedure/matter-types";
+    }
+
+    /** Approval of a version that weakens safeguards (a 法制审核员 and a second officer, four eyes). */
+    @PostMapping("/matter-type-versions/{id}/decision")
+    @PreAuthorize("hasAnyRole('LEGAL_REVIEWER', 'DEPARTMENT_OFFICER', 'DISTRICT_LEADER')")
+    String decideVersion(
+            @PathVariable long id,
+            @RequestParam(required = false) String approve,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        try {
+            MatterTypes.Pending done = matterTypes.decide(id, "true".equals(approve), note);
+            redirect.addFlashAttribute("notice", "已审批 " + done.name() + " 第 " + done.version() + " 版");
+        } catch (BusinessRuleViolation e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/procedure/matter-types";
     }
 
     @GetMapping("/matter-types/{code}")
@@ -77,7 +100,11 @@ class CatalogueController {
     String declare(@RequestParam(required = false) String definition, RedirectAttributes redirect) {
         try {
             MatterType type = matterTypes.declare(definition);
-            redirect.addFlashAttribute("notice", "已发布 " + type.name() + " 第 " + type.version() + " 版");
+            redirect.addFlashAttribute(
+                    "notice",
+                    "PENDING".equals(matterTypes.status(type.id()))
+                            ? type.name() + " 第 " + type.version() + " 版削弱了法定保障，须经法制审核员和另一名工作人员批准后生效"
+                            : "已发布 " + type.name() + " 第 " + type.version() + " 版");
             return "redirect:/procedure/matter-types/" + type.code();
         } catch (MatterTypes.Rejected e) {
             redirect.addFlashAttribute("problem", e.getMessage());
@@ -112,9 +139,12 @@ class CatalogueController {
               - {code: DECIDE, name: 作出决定, from: [CHECKING], to: DECIDED, roles: [DEPARTMENT_OFFICER],
                  basis: {document: DIBAO_SHQR, article: "21"}, decision: true}
             clocks:
+              - {code: ACCEPTANCE, name: 审查材料决定是否受理, from: OPENED, until: [ACCEPT],
+                 limit: {days: 5, dayType: WORKING}, basis: {document: DIBAO_SHQR, article: "10"}}
               - {code: TOTAL, name: 办理时限, from: ACCEPT, until: [DECIDE], limit: {days: 10, dayType: WORKING},
                  basis: {document: DIBAO_SHQR, article: "22"}}
-            suspension: {roles: [STREET_OFFICER], maxTimes: 1, basis: {document: DIBAO_SHQR, article: "10"}}
+            suspension: {roles: [STREET_OFFICER], maxTimes: 1, states: [RECEIVED], clocks: [ACCEPTANCE],
+                         maxDays: {days: 30, dayType: CALENDAR}, basis: {document: DIBAO_SHQR, article: "10"}}
             legalReview: {mode: ALWAYS, basis: {document: XZCF_FA, article: "58"}, returnTo: CHECKING}
             decision:
               drafterRoles: [DEPARTMENT_OFFICER]
@@ -154,7 +184,7 @@ class CatalogueController {
     }
 
     @PostMapping("/parameters/{code}/values")
-    @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'LEGAL_REVIEWER')")
     String propose(
             @PathVariable String code,
             @RequestParam(required = false) String scopeCode,

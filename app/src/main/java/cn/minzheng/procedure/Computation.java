@@ -100,6 +100,8 @@ public final class Computation {
      * @param outcome the outcome chosen: {@code outcomeThen} when the boolean result {@code outcomeFrom} is true,
      *     {@code outcomeOtherwise} when it is false
      * @param results named results (e.g. the monthly amount) with their values
+     * @param outcomeCases for more than two outcomes: the first case whose boolean holds gives the outcome, else
+     *     {@code outcomeOtherwise} (null for a yes/no outcome)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Trace(
@@ -113,7 +115,39 @@ public final class Computation {
             String outcomeFrom,
             String outcomeThen,
             String outcomeOtherwise,
-            Map<String, String> results) {}
+            Map<String, String> results,
+            List<OutcomeCase> outcomeCases) {
+
+        public Trace(
+                String rule,
+                String version,
+                LocalDate asOf,
+                String scope,
+                List<Input> inputs,
+                List<Operation> steps,
+                String outcome,
+                String outcomeFrom,
+                String outcomeThen,
+                String outcomeOtherwise,
+                Map<String, String> results) {
+            this(
+                    rule,
+                    version,
+                    asOf,
+                    scope,
+                    inputs,
+                    steps,
+                    outcome,
+                    outcomeFrom,
+                    outcomeThen,
+                    outcomeOtherwise,
+                    results,
+                    null);
+        }
+    }
+
+    /** One case of a many-way outcome: {@code then} when the boolean named {@code when} holds. */
+    public record OutcomeCase(String when, String then) {}
 
     /** What {@link #replay} found: whether every step and the outcome came out the same, and where not. */
     public record Replay(boolean reproduced, String outcome, Map<String, String> results, List<String> differences) {}
@@ -133,6 +167,7 @@ public final class Computation {
     private String outcomeFrom;
     private String outcomeThen;
     private String outcomeOtherwise;
+    private List<OutcomeCase> outcomeCases;
 
     private Computation(String rule, String version, LocalDate asOf, String scope) {
         this.rule = Objects.requireNonNull(rule, "rule");
@@ -199,6 +234,28 @@ public final class Computation {
         return this;
     }
 
+    /**
+     * A many-way outcome (e.g. 行政处罚法第五十七条: 给予处罚, 不予处罚 on one of its grounds, 违法事实不能成立): the first case
+     * whose boolean holds, else {@code otherwise}.
+     */
+    public Computation outcome(List<OutcomeCase> cases, String otherwise) {
+        String chosen = otherwise;
+        for (OutcomeCase c : cases) {
+            Object condition = resolve(c.when());
+            if (!(condition instanceof Boolean b)) {
+                throw new BusinessRuleViolation("计算规则的结论须取自是/否结果：" + c.when());
+            }
+            if (b) {
+                chosen = c.then();
+                break;
+            }
+        }
+        this.outcome = chosen;
+        this.outcomeCases = List.copyOf(cases);
+        this.outcomeOtherwise = otherwise;
+        return this;
+    }
+
     /** Marks a value as a result of the decision (e.g. the monthly amount). */
     public Computation result(String name) {
         results.put(name, format(resolve(name)));
@@ -226,7 +283,8 @@ public final class Computation {
                 outcomeFrom,
                 outcomeThen,
                 outcomeOtherwise,
-                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results)));
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results)),
+                outcomeCases);
     }
 
     /**
@@ -265,7 +323,24 @@ public final class Computation {
             return new Replay(false, null, Map.of(), differences);
         }
         String outcome = trace.outcome();
-        if (trace.outcomeFrom() != null) {
+        if (trace.outcomeCases() != null) {
+            String chosen = trace.outcomeOtherwise();
+            for (OutcomeCase c : trace.outcomeCases()) {
+                Object condition = again.resolve(c.when());
+                if (!(condition instanceof Boolean b)) {
+                    differences.add("结论条件 " + c.when() + " 不是是/否值");
+                    break;
+                }
+                if (b) {
+                    chosen = c.then();
+                    break;
+                }
+            }
+            outcome = chosen;
+            if (!Objects.equals(outcome, trace.outcome())) {
+                differences.add("结论：记录为 " + trace.outcome() + "，重算为 " + outcome);
+            }
+        } else if (trace.outcomeFrom() != null) {
             Object condition = again.resolve(trace.outcomeFrom());
             if (!(condition instanceof Boolean b)) {
                 differences.add("结论条件 " + trace.outcomeFrom() + " 不是是/否值");

@@ -149,13 +149,14 @@ class DecisionStore {
             String conclusion,
             String opinion,
             LocalDate reviewedOn,
-            Instant reviewedAt) {}
+            Instant reviewedAt,
+            String qualification) {}
 
     void addReview(Review r) {
         jdbc.sql("""
                         insert into legal_review (decision_id, case_id, draft_hash, reviewer, reviewer_name, checklist,
-                            conclusion, opinion, reviewed_on, reviewed_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            conclusion, opinion, reviewed_on, reviewed_at, qualification)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         r.decisionId(),
@@ -167,7 +168,8 @@ class DecisionStore {
                         r.conclusion(),
                         r.opinion(),
                         r.reviewedOn(),
-                        Timestamp.from(r.reviewedAt()))
+                        Timestamp.from(r.reviewedAt()),
+                        r.qualification())
                 .update();
     }
 
@@ -185,7 +187,8 @@ class DecisionStore {
                         rs.getString("conclusion"),
                         rs.getString("opinion"),
                         rs.getObject("reviewed_on", LocalDate.class),
-                        rs.getTimestamp("reviewed_at").toInstant()))
+                        rs.getTimestamp("reviewed_at").toInstant(),
+                        rs.getString("qualification")))
                 .list();
     }
 

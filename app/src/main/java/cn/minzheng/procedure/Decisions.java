@@ -80,7 +80,22 @@ public class Decisions {
             Boolean markMajor,
             String majorReason,
             LocalDate on,
-            String lateReason) {}
+            String lateReason,
+            List<Basis> violated,
+            List<Basis> sanctions) {
+
+        public Draft(
+                String outcome,
+                Map<String, String> facts,
+                String reasons,
+                List<Basis> articles,
+                Boolean markMajor,
+                String majorReason,
+                LocalDate on,
+                String lateReason) {
+            this(outcome, facts, reasons, articles, markMajor, majorReason, on, lateReason, List.of(), List.of());
+        }
+    }
 
     public record FactView(String name, String label, String type, String value, String shown) {}
 
@@ -94,7 +109,8 @@ public class Decisions {
             String opinion,
             LocalDate reviewedOn,
             Instant reviewedAt,
-            boolean forThisVersion) {}
+            boolean forThisVersion,
+            String qualification) {}
 
     public record MajorReasonView(String code, String label, Citation basis, String detail) {}
 
@@ -127,7 +143,8 @@ public class Decisions {
             String issuedBy,
             String issuedName,
             String documentSm3,
-            List<ReviewView> reviews) {}
+            List<ReviewView> reviews,
+            List<String> staleSince) {}
 
     /** The result of re-doing a decision's computation from its trace. */
     public record Recheck(
@@ -191,11 +208,25 @@ public class Decisions {
         Map<String, Object> values = new LinkedHashMap<>();
         for (MatterType.FactDefinition f : rule.facts()) {
             String raw = given.get(f.name());
+            if (f.derived() != null) {
+                // taken from the case record, never typed: a handler cannot say "no hearing" when there was one
+                if (raw != null && !raw.isBlank()) {
+                    throw new BusinessRuleViolation(f.label() + "由系统依案件记录确定，不能填写");
+                }
+                boolean taken = cases.stepTaken(c.id(), f.derived().substring("STEP:".length()));
+                facts.put(f.name(), Boolean.toString(taken));
+                values.put(f.name(), taken);
+                continue;
+            }
             if (raw == null || raw.isBlank()) {
                 if (f.required()) {
                     throw new BusinessRuleViolation("请填写" + f.label());
                 }
                 continue;
+            }
+            if ("CHOICE".equals(f.type()) && !f.options().containsKey(raw.strip())) {
+                throw new BusinessRuleViolation(
+                        "请选择" + f.label() + "：" + String.join("、", f.options().values()));
             }
             Object parsed = Computation.parse(f.name(), f.label(), f.type(), raw);
             facts.put(f.name(), Computation.format(parsed));
@@ -264,6 +295,22 @@ public class Decisions {
         }
         if (input.articles() != null) {
             articles.addAll(input.articles());
+        }
+        // 行政处罚法第三十八条: a penalty without a basis is void — it cites the provision violated and the 罚则
+        if (chosen.requires().contains("VIOLATED")) {
+            requireCited(input.violated(), "违反的法律、法规、规章条款");
+            facts.put(VIOLATED, json.writeValueAsString(input.violated()));
+            articles.addAll(input.violated());
+        }
+        if (chosen.requires().contains("SANCTION")) {
+            requireCited(input.sanctions(), "给予处罚所依据的条款（罚则）");
+            facts.put(SANCTION, json.writeValueAsString(input.sanctions()));
+            articles.addAll(input.sanctions());
+            for (MatterType.FactDefinition f : rule.facts()) {
+                if ("CHOICE".equals(f.type()) && (!facts.containsKey(f.name()) || "NONE".equals(facts.get(f.name())))) {
+                    throw new BusinessRuleViolation("给予处罚的，请选择" + f.label());
+                }
+            }
         }
         for (Basis basis : articles) {
             Citation citation = legalBasis.cite(basis);
@@ -357,6 +404,17 @@ public class Decisions {
         audit.record(AuditEvent.success("DECISION_DRAFTED", "procedure_case", c.id())
                 .because("decision " + id + " r" + revision + (assessment.major() ? " major" : "")));
         return view(decisions.find(id).orElseThrow(), c, type);
+    }
+
+    private void requireCited(List<Basis> bases, String what) {
+        if (bases == null || bases.isEmpty()) {
+            throw new BusinessRuleViolation("请写明" + what + "（行政处罚法第三十八条：没有依据的行政处罚无效）");
+        }
+        for (Basis b : bases) {
+            if (b.article() == null || legalBasis.find(b).isEmpty()) {
+                throw new BusinessRuleViolation(what + "须引用法律依据目录中的具体条文：" + b);
+            }
+        }
     }
 
     /** Sends a major draft to the legal reviewers' queue. */
@@ -503,6 +561,7 @@ public class Decisions {
     Issued issue(CaseRecord c, MatterType type, Actor actor, LocalDate on) {
         DecisionRow d = decisions.live(c.id()).orElseThrow(() -> new BusinessRuleViolation("还没有起草决定，不能作出决定"));
         LegalReviewGate.check(d, decisions.reviews(d.id()), reviewer -> cases.handledBy(c.id(), reviewer));
+        requireCurrent(d, c, type, on);
         MatterType.Outcome outcome = type.decision().outcome(d.outcome()).orElseThrow();
         String unit = documents.issuingUnitCode(type, c);
         String series = type.decision().series();
@@ -517,12 +576,90 @@ public class Decisions {
         return new Issued(decisions.find(d.id()).orElseThrow(), number);
     }
 
+    /**
+     * The decision is made with the parameters and articles in force on the day it is made: a draft computed with a
+     * value that has changed since is not issued; the decider is told what changed and — for a declared computation —
+     * what the computation gives on this day, and the draft is recomputed before the decision is made.
+     */
+    private void requireCurrent(DecisionRow d, CaseRecord c, MatterType type, LocalDate on) {
+        for (Basis basis : json.readValue(d.articles(), new TypeReference<List<Basis>>() {})) {
+            Citation citation = legalBasis.cite(basis);
+            if (!citation.inForceOn(on)) {
+                throw new BusinessRuleViolation(citation.text() + " 在 " + Formats.date(on) + " 已不在施行期内，请按现行规定重新起草");
+            }
+        }
+        Computation.Trace trace = d.trace() == null ? null : json.readValue(d.trace(), Computation.Trace.class);
+        List<DraftCurrency.Change> changes = DraftCurrency.changes(trace, c.communityCode(), on, parameters);
+        if (changes.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder(
+                "决定须按作出决定之日（" + Formats.date(on) + "）有效的参数计算。起草（" + Formats.date(trace.asOf()) + "）以来，以下参数已经变化：");
+        message.append(String.join(
+                "；", changes.stream().map(DraftCurrency.Change::inWords).toList()));
+        MatterType.DecisionRule rule = type.decision();
+        if (rule.computation() != null) {
+            Map<String, String> facts = json.readValue(d.facts(), new TypeReference<Map<String, String>>() {});
+            Computation.Trace again = compute(rule, c, facts, on).trace();
+            Map<String, String> types = Computation.types(again);
+            List<String> differences = new ArrayList<>();
+            if (!again.outcome().equals(d.outcome())) {
+                differences.add("结论由“"
+                        + rule.outcome(d.outcome())
+                                .map(MatterType.Outcome::name)
+                                .orElse(d.outcome()) + "”变为“"
+                        + rule.outcome(again.outcome())
+                                .map(MatterType.Outcome::name)
+                                .orElse(again.outcome()) + "”");
+            }
+            Map<String, String> before = json.readValue(d.result(), new TypeReference<Map<String, String>>() {});
+            again.results().forEach((name, value) -> {
+                if (!java.util.Objects.equals(before.get(name), value)) {
+                    String label = again.steps().stream()
+                            .filter(x -> x.out().equals(name))
+                            .map(x -> x.label() == null ? name : x.label())
+                            .findFirst()
+                            .orElse(name);
+                    differences.add(label + "由 " + Computation.show(before.get(name), types.get(name)) + " 变为 "
+                            + Computation.show(value, types.get(name)));
+                }
+            });
+            if (!differences.isEmpty()) {
+                message.append("。按今日参数重新计算：").append(String.join("；", differences));
+            }
+        }
+        message.append("。请按今日的参数重新计算并起草后，再作出决定")
+                .append(d.major() ? "（新的稿本须重新经法制审核）" : "")
+                .append("。");
+        throw new BusinessRuleViolation(message.toString());
+    }
+
+    /** What has changed since the draft, as of {@code on}, in words (empty: the draft is current). */
+    List<String> staleness(DecisionRow d, CaseRecord c, LocalDate on) {
+        if (d.trace() == null
+                || !List.of("DRAFT", "REVIEW_PENDING", "REVIEW_PASSED").contains(d.status())) {
+            return List.of();
+        }
+        Computation.Trace trace = json.readValue(d.trace(), Computation.Trace.class);
+        return DraftCurrency.changes(trace, c.communityCode(), on, parameters).stream()
+                .map(DraftCurrency.Change::inWords)
+                .toList();
+    }
+
     private Computation compute(MatterType.DecisionRule rule, CaseRecord c, Map<String, String> facts, LocalDate on) {
         MatterType.ComputationRule declared = rule.computation();
         Computation computation = Computation.start(declared.code(), declared.version(), on, c.streetCode());
         for (MatterType.FactDefinition f : rule.facts()) {
             if (facts.containsKey(f.name())) {
-                computation.fact(f.name(), f.label(), f.type(), facts.get(f.name()), "经办人依调查核实录入");
+                computation.fact(
+                        f.name(),
+                        f.label(),
+                        f.type(),
+                        facts.get(f.name()),
+                        f.derived() != null ? "依案件记录" : "经办人依调查核实录入");
+            } else if (!"TEXT".equals(f.type())) {
+                // an optional fact not given counts as none, so that the rule can still be computed
+                computation.fact(f.name(), f.label(), f.type(), neutral(f.type()), "未填写（按无）");
             }
         }
         computation.fact(
@@ -538,12 +675,29 @@ public class Decisions {
                         step.out(), step.label(), Computation.Op.valueOf(step.op()), step.scale(), step.args());
             }
         }
-        computation.outcome(declared.outcomeWhen(), declared.outcomeThen(), declared.outcomeOtherwise());
+        if (declared.outcomeCases() != null) {
+            computation.outcome(declared.outcomeCases(), declared.outcomeOtherwise());
+        } else {
+            computation.outcome(declared.outcomeWhen(), declared.outcomeThen(), declared.outcomeOtherwise());
+        }
         for (String r : declared.results()) {
             computation.result(r);
         }
         return computation;
     }
+
+    private static String neutral(String type) {
+        return switch (type) {
+            case "BOOLEAN" -> "false";
+            case "CHOICE" -> "NONE";
+            default -> "0";
+        };
+    }
+
+    /** Keys in a decision's facts that carry citations by role (违反的条款, 罚则), as JSON lists of bases. */
+    static final String VIOLATED = "law.violated";
+
+    static final String SANCTION = "law.sanction";
 
     DecisionView view(DecisionRow d, CaseRecord c, MatterType type) {
         Map<String, String> facts = json.readValue(d.facts(), new TypeReference<Map<String, String>>() {});
@@ -552,7 +706,12 @@ public class Decisions {
             for (MatterType.FactDefinition f : type.decision().facts()) {
                 if (facts.containsKey(f.name())) {
                     String v = facts.get(f.name());
-                    factViews.add(new FactView(f.name(), f.label(), f.type(), v, Computation.show(v, f.type())));
+                    factViews.add(new FactView(
+                            f.name(),
+                            f.label(),
+                            f.type(),
+                            v,
+                            "CHOICE".equals(f.type()) ? f.show(v) : Computation.show(v, f.type())));
                 }
             }
         }
@@ -581,7 +740,8 @@ public class Decisions {
                         r.opinion(),
                         r.reviewedOn(),
                         r.reviewedAt(),
-                        r.draftHash().equals(d.draftHash())))
+                        r.draftHash().equals(d.draftHash()),
+                        r.qualification()))
                 .toList();
         return new DecisionView(
                 d.id(),
@@ -617,6 +777,7 @@ public class Decisions {
                 d.issuedBy(),
                 d.issuedName(),
                 d.documentSm3(),
-                reviews);
+                reviews,
+                staleness(d, c, LocalDate.now(clock)));
     }
 }

@@ -30,6 +30,7 @@ public class LegalReviews {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     LegalReviews(
             CaseStore cases,
@@ -38,7 +39,9 @@ public class LegalReviews {
             Decisions decisionViews,
             AuditTrail audit,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.cases = cases;
         this.decisions = decisions;
         this.matterTypes = matterTypes;
@@ -61,6 +64,58 @@ public class LegalReviews {
             String whyNot) {}
 
     public record Review(Map<ReviewChecklist, Boolean> checklist, String conclusion, String opinion) {}
+
+    /**
+     * A reviewer's 法律职业资格 (行政处罚法第五十八条第二款): the certificate's number and date, or — for someone who did
+     * this review before the 2021 revision took effect — a statement that the requirement for first-time reviewers does
+     * not apply.
+     */
+    public record Qualification(String certificateNo, LocalDate obtainedOn, boolean grandfathered) {
+
+        public String inWords() {
+            return grandfathered
+                    ? "2021年7月15日前已从事行政处罚决定法制审核工作"
+                    : "法律职业资格证书 " + certificateNo + (obtainedOn == null ? "" : "（" + Formats.date(obtainedOn) + "取得）");
+        }
+    }
+
+    /** The signed-in reviewer records their own qualification (kept; a new record replaces it, audited). */
+    @PreAuthorize("hasRole('LEGAL_REVIEWER')")
+    @Transactional
+    public Qualification recordQualification(Qualification q) {
+        Actor actor = Actor.current();
+        if (q == null
+                || (!q.grandfathered()
+                        && (q.certificateNo() == null
+                                || !q.certificateNo().strip().matches("[A-Z][0-9]{10,20}")))) {
+            throw new BusinessRuleViolation("请填写法律职业资格证书编号（大写字母加数字，如 A20183101040123），或说明2021年7月15日前已从事法制审核工作");
+        }
+        String number = q.certificateNo() == null || q.certificateNo().isBlank()
+                ? null
+                : q.certificateNo().strip();
+        jdbc.sql("""
+                        insert into legal_reviewer_qualification (username, certificate_no, obtained_on, grandfathered,
+                            recorded_by)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (username) do update set certificate_no = excluded.certificate_no,
+                            obtained_on = excluded.obtained_on, grandfathered = excluded.grandfathered,
+                            recorded_by = excluded.recorded_by, recorded_at = now()
+                        """)
+                .params(actor.username(), number, q.obtainedOn(), q.grandfathered(), actor.username())
+                .update();
+        audit.record(AuditEvent.success("LEGAL_REVIEWER_QUALIFICATION_RECORDED", "account", actor.username()));
+        return qualification(actor.username()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Qualification> qualification(String username) {
+        return jdbc.sql(
+                        "select certificate_no, obtained_on, grandfathered from legal_reviewer_qualification where username = ?")
+                .param(username)
+                .query((rs, n) ->
+                        new Qualification(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBoolean(3)))
+                .optional();
+    }
 
     /** Major decisions waiting for review, in the reviewer's scope; those the reviewer handled are shown as barred. */
     @PreAuthorize("hasRole('LEGAL_REVIEWER')")
@@ -106,6 +161,8 @@ public class LegalReviews {
         if (!d.contentIntact()) {
             throw new IllegalStateException("decision " + d.id() + " no longer matches its draft hash");
         }
+        Qualification qualification = qualification(actor.username())
+                .orElseThrow(() -> new BusinessRuleViolation("请先登记您的法律职业资格（行政处罚法第五十八条第二款：初次从事法制审核的人员应当取得法律职业资格）"));
         String conclusion = input.conclusion();
         if (!"PASSED".equals(conclusion) && !"RETURNED".equals(conclusion)) {
             throw new BusinessRuleViolation("请选择审核结论：通过，或退回");
@@ -139,7 +196,8 @@ public class LegalReviews {
                 conclusion,
                 opinion,
                 today,
-                now));
+                now,
+                qualification.inWords()));
         boolean passed = "PASSED".equals(conclusion);
         decisions.status(d.id(), passed ? "REVIEW_PASSED" : "RETURNED");
         String returnTo = passed ? null : type.legalReview().returnTo();

@@ -19,13 +19,17 @@ import java.util.Optional;
  * @param steps the transitions a case may take, each with its acting roles, basis, required documents and
  *     preconditions
  * @param clocks statutory time limits: N working or calendar days from a named event until another
- * @param suspension whether and by whom the clocks may be suspended (补正), or null when they may not
+ * @param suspensions the suspensions the law provides for (补正 before acceptance, 征求第三方意见 …): each in the
+ *     states and for the clocks its legal basis names, with a reason and an end; empty when the clocks never stop
  * @param termination who may terminate a case, on what basis, or null
  * @param notice the public notice (公示) before the decision: required, optional or forbidden
  * @param legalReview when a decision is major and must pass legal review before it is issued
  * @param decision outcomes, facts, the computation and the citations of the decision, or null when the matter has
  *     no decision
  * @param disclosure what is published after the decision (公布), or null
+ * @param openVia where a case of this type is registered when a module owns the procedure (e.g. social assistance
+ *     takes the application with the household, its materials and its one-time notice); the kernel's own case
+ *     registration refuses such a type and points there. Null: registered on the kernel's screen.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MatterType(
@@ -44,12 +48,13 @@ public record MatterType(
         List<Step> steps,
         List<ClockRule> clocks,
         List<DocumentKind> documents,
-        SuspensionRule suspension,
+        List<SuspensionRule> suspensions,
         TerminationRule termination,
         NoticeRule notice,
         ReviewRule legalReview,
         DecisionRule decision,
-        DisclosureRule disclosure) {
+        DisclosureRule disclosure,
+        OpenVia openVia) {
 
     /** The state a terminated case is in; added to every matter type that may be terminated. */
     public static final String TERMINATED = "TERMINATED";
@@ -64,12 +69,19 @@ public record MatterType(
 
     public record State(String code, String name, boolean terminal) {}
 
+    /** The module screen where cases of this type are registered: its address and how a clerk finds it in words. */
+    public record OpenVia(String path, String label) {}
+
     /** A document the applicant or the office provides, e.g. {@code AUTHORISATION} 家庭经济状况核对授权书. */
     public record DocumentKind(String code, String name) {}
 
     /**
      * A step (transition). {@code decision}: performing it issues the case's decision (through the legal review gate).
-     * {@code notice}: performing it publishes the public notice.
+     * {@code notice}: performing it publishes the public notice. {@code afterSteps}: steps that must have been taken
+     * before (e.g. 陈述申辩 recorded before the penalty decision); {@code after}: clocks whose period must be over (or
+     * ended by their closing event) before — the 5-working-day window to request a hearing; {@code notBefore}: clocks
+     * whose period must have run up to the day (the hearing at least 7 days after its notice); {@code discussion}: the
+     * step is the 负责人集体讨论 of a major decision.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(
@@ -83,7 +95,11 @@ public record MatterType(
             List<Precondition> requires,
             int minParticipants,
             boolean decision,
-            boolean notice) {}
+            boolean notice,
+            List<String> afterSteps,
+            List<String> after,
+            List<String> notBefore,
+            boolean discussion) {}
 
     /** A time limit in days, fixed or taken from a parameter (whose value carries its day type). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -109,7 +125,30 @@ public record MatterType(
             String resume,
             Basis basis) {}
 
-    public record SuspensionRule(List<String> roles, int maxTimes, Basis basis, String label) {}
+    /**
+     * A suspension the law provides for. {@code states}: where it may be started (补正 only before 受理, 审核确认办法第十条);
+     * {@code clocks}: which clocks it stops (empty in declarations from before this rule: every suspendable clock);
+     * {@code resume}: PAUSE (the rest of the period runs on) or RESTART (政府信息公开条例第三十条), null for the clock's own;
+     * {@code maxTimes}: 1 for a one-time notice; {@code maxDays}: the longest it may last (its end), null when the clerk
+     * sets the end.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SuspensionRule(
+            String code,
+            String label,
+            List<String> roles,
+            List<String> states,
+            List<String> clocks,
+            String resume,
+            int maxTimes,
+            Limit maxDays,
+            Basis basis) {
+
+        /** Whether it stops this clock (a declaration naming no clocks stops every suspendable one). */
+        public boolean stops(ClockRule clock) {
+            return clocks.isEmpty() ? clock.suspendable() : clocks.contains(clock.code());
+        }
+    }
 
     public record TerminationRule(List<String> roles, Basis basis) {}
 
@@ -137,9 +176,40 @@ public record MatterType(
         }
     }
 
-    public record Outcome(String code, String name, String title, List<Basis> basis) {}
+    /**
+     * A possible outcome. {@code requires}: what a draft of it must carry — {@code VIOLATED} (the provision violated) and
+     * {@code SANCTION} (the 罚则 the penalty rests on; 行政处罚法第三十八条: a penalty without a basis is void).
+     * {@code effect}: what the decision document tells the person about carrying it out — from when and how a benefit is
+     * paid (审核确认办法第二十一条、第二十五条), how and by when a fine is paid (行政处罚法第六十七条); {@code {startMonth}}
+     * in it stands for the month after the decision.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Outcome(
+            String code, String name, String title, List<Basis> basis, List<String> requires, String effect) {
 
-    public record FactDefinition(String name, String label, String type, boolean required) {}
+        public Outcome(String code, String name, String title, List<Basis> basis, List<String> requires) {
+            this(code, name, title, basis, requires, null);
+        }
+    }
+
+    /**
+     * A fact the decision rests on. {@code CHOICE}: one of {@code options} (code → label, e.g. the kind of penalty);
+     * {@code derived}: taken from the case by the kernel, never typed by the handler ({@code STEP:HOLD_HEARING} — whether
+     * that step was taken on the case).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FactDefinition(
+            String name, String label, String type, boolean required, Map<String, String> options, String derived) {
+
+        public FactDefinition(String name, String label, String type, boolean required) {
+            this(name, label, type, required, null, null);
+        }
+
+        /** The label of a CHOICE value, or the value as it is. */
+        public String show(String value) {
+            return options != null && options.containsKey(value) ? options.get(value) : value;
+        }
+    }
 
     /** One step of a declared computation; see {@link Computation} for the operations. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -155,7 +225,8 @@ public record MatterType(
             String outcomeWhen,
             String outcomeThen,
             String outcomeOtherwise,
-            List<String> results) {}
+            List<String> results,
+            List<Computation.OutcomeCase> outcomeCases) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DecisionRule(
@@ -173,6 +244,20 @@ public record MatterType(
     }
 
     public record DisclosureRule(List<String> outcomes, String profile, String title, Limit period, Basis basis) {}
+
+    /** The first declared suspension (the one-time 补正 notice, where there is one), or null. */
+    @JsonIgnore
+    public SuspensionRule suspension() {
+        return suspensions.isEmpty() ? null : suspensions.get(0);
+    }
+
+    /** A declared suspension by its code; null or blank: the first. */
+    public Optional<SuspensionRule> suspension(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.ofNullable(suspension());
+        }
+        return suspensions.stream().filter(s -> s.code().equals(code)).findFirst();
+    }
 
     public Optional<Step> step(String code) {
         return steps.stream().filter(s -> s.code().equals(code)).findFirst();
@@ -225,9 +310,11 @@ public record MatterType(
                 all.add(c.extension().basis());
             }
         });
-        if (suspension != null && suspension.basis() != null) {
-            all.add(suspension.basis());
-        }
+        suspensions.forEach(s -> {
+            if (s.basis() != null) {
+                all.add(s.basis());
+            }
+        });
         if (termination != null && termination.basis() != null) {
             all.add(termination.basis());
         }
@@ -266,6 +353,11 @@ public record MatterType(
             }
             if (c.extension() != null && c.extension().max().parameter() != null) {
                 all.add(c.extension().max().parameter());
+            }
+        });
+        suspensions.forEach(s -> {
+            if (s.maxDays() != null && s.maxDays().parameter() != null) {
+                all.add(s.maxDays().parameter());
             }
         });
         if (notice != null && notice.period() != null && notice.period().parameter() != null) {

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 final class MatterTypeReader {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
-    private static final Set<String> FACT_TYPES = Set.of("FEN", "NUMBER", "COUNT", "BOOLEAN", "TEXT");
+    private static final Set<String> FACT_TYPES = Set.of("FEN", "NUMBER", "COUNT", "BOOLEAN", "TEXT", "CHOICE");
     private static final Set<String> COMPARISONS = Set.of("EQ", "NE", "GT", "GE", "LT", "LE");
 
     private MatterTypeReader() {}
@@ -48,7 +48,16 @@ final class MatterTypeReader {
         }
     }
 
+    /** A stored version: read as it was declared (rules added since apply with their defaults). */
     static Result read(String yaml) {
+        return read(yaml, false);
+    }
+
+    /**
+     * @param strict a new declaration: held to every rule in force now (e.g. a suspension names the states and clocks its
+     *     legal basis provides for); stored versions are read leniently so that cases keep the version they opened under
+     */
+    static Result read(String yaml, boolean strict) {
         Yaml.Problems problems = new Yaml.Problems();
         Object parsed = Yaml.parse(yaml, problems);
         if (parsed == null) {
@@ -62,19 +71,21 @@ final class MatterTypeReader {
             problems.add("", "应为键值结构（code、name、states、steps …）");
             return new Result(null, problems.list());
         }
-        MatterType type = new Reading(root, problems).read();
+        MatterType type = new Reading(root, problems, strict).read();
         return new Result(problems.isEmpty() ? type : null, problems.list());
     }
 
     private static final class Reading {
         private final Yaml.Node root;
         private final Yaml.Problems problems;
+        private final boolean strict;
         private final Set<String> stateCodes = new LinkedHashSet<>();
         private final Set<String> documentCodes = new LinkedHashSet<>();
 
-        Reading(Yaml.Node root, Yaml.Problems problems) {
+        Reading(Yaml.Node root, Yaml.Problems problems, boolean strict) {
             this.root = root;
             this.problems = problems;
+            this.strict = strict;
         }
 
         MatterType read() {
@@ -178,7 +189,37 @@ final class MatterTypeReader {
                 clocks.add(clock);
             }
 
-            SuspensionRule suspension = suspension(root.get("suspension"));
+            List<SuspensionRule> suspensions = new ArrayList<>();
+            java.util.Map<String, ClockRule> clockNames = new java.util.HashMap<>();
+            clocks.forEach(c -> clockNames.put(c.code(), c));
+            for (Step step : steps) {
+                for (String c : step.after()) {
+                    if (!clockNames.containsKey(c)) {
+                        problems.add("steps." + step.code() + ".after", "时限不存在：" + c);
+                    }
+                }
+                for (String c : step.notBefore()) {
+                    if (!clockNames.containsKey(c)) {
+                        problems.add("steps." + step.code() + ".notBefore", "时限不存在：" + c);
+                    }
+                }
+                for (String other : step.afterSteps()) {
+                    if (steps.stream().noneMatch(x -> other.equals(x.code()))) {
+                        problems.add("steps." + step.code() + ".afterSteps", "步骤不存在：" + other);
+                    }
+                }
+            }
+            if (root.has("suspension")) {
+                suspensions.add(suspension(root.get("suspension"), "CORRECTION", initial, clockNames));
+            }
+            for (Yaml.Node n : root.list("suspensions")) {
+                SuspensionRule rule = suspension(n, null, initial, clockNames);
+                if (suspensions.stream()
+                        .anyMatch(x -> x.code() != null && x.code().equals(rule.code()))) {
+                    problems.add(n.path(), "中止代码重复：" + rule.code());
+                }
+                suspensions.add(rule);
+            }
             ReviewRule review = review(root.get("legalReview"));
             DisclosureRule disclosure = root.has("disclosure") ? disclosure(root.get("disclosure"), decision) : null;
             if (notice != null && notice.forbidden() && disclosure != null) {
@@ -210,12 +251,24 @@ final class MatterTypeReader {
                     List.copyOf(steps),
                     List.copyOf(clocks),
                     List.copyOf(documents),
-                    suspension,
+                    List.copyOf(suspensions),
                     termination,
                     notice,
                     review == null ? new ReviewRule("NEVER", null, null, List.of(), false) : review,
                     decision,
-                    disclosure);
+                    disclosure,
+                    openVia(root.get("openVia")));
+        }
+
+        private MatterType.OpenVia openVia(Yaml.Node o) {
+            if (o.value() == null) {
+                return null;
+            }
+            String path = o.required("path");
+            if (path != null && !path.matches("/[a-z0-9/-]{1,100}")) {
+                problems.add(o.get("path").path(), "登记入口须为本平台的页面地址，如 /assistance/applications/new");
+            }
+            return new MatterType.OpenVia(path, o.required("label"));
         }
 
         private Step step(Yaml.Node s, List<State> states) {
@@ -271,7 +324,11 @@ final class MatterTypeReader {
                     List.copyOf(requires),
                     participants == null ? 0 : participants,
                     s.flag("decision", false),
-                    s.flag("notice", false));
+                    s.flag("notice", false),
+                    List.copyOf(s.strings("afterSteps")),
+                    List.copyOf(s.strings("after")),
+                    List.copyOf(s.strings("notBefore")),
+                    s.flag("discussion", false));
         }
 
         private Set<String> events(List<Step> steps, DecisionRule decision) {
@@ -350,16 +407,64 @@ final class MatterTypeReader {
             return new Limit(days, dayType, null);
         }
 
-        private SuspensionRule suspension(Yaml.Node s) {
-            if (s.value() == null) {
-                return null;
+        /**
+         * A suspension (中止). Since issue 11 a new declaration names the states it may start in and the clocks it stops,
+         * with the legal basis that provides for it; older versions keep their meaning with the safe defaults (the initial
+         * state only — 补正 comes before 受理 — and every suspendable clock).
+         */
+        private SuspensionRule suspension(
+                Yaml.Node s, String defaultCode, String initial, java.util.Map<String, ClockRule> clockNames) {
+            String code = s.has("code") ? code(s, "code") : defaultCode;
+            if (code == null) {
+                problems.add(s.path(), "须写明中止的代码（code）");
             }
             Integer max = s.integer("maxTimes");
             if (max != null && (max < 1 || max > 10)) {
                 problems.add(s.get("maxTimes").path(), "次数须在1到10之间");
             }
             String label = s.string("label") == null ? "补正材料" : s.string("label");
-            return new SuspensionRule(roles(s, "roles"), max == null ? 1 : max, basis(s.get("basis")), label);
+            List<String> states = s.strings("states");
+            if (states.isEmpty()) {
+                if (strict) {
+                    problems.add(s.path(), "须写明可以中止的状态（states），只能是法律依据规定可以中止的阶段（如受理前的补正）");
+                }
+                states = initial == null ? List.of() : List.of(initial);
+            }
+            for (String st : states) {
+                if (!stateCodes.contains(st)) {
+                    problems.add(s.get("states").path(), "状态不存在：" + st);
+                }
+            }
+            List<String> clocks = s.strings("clocks");
+            if (strict && !s.has("clocks")) {
+                problems.add(s.path(), "须写明中止哪些时限（clocks），依据须规定该时限可以中止；不中止任何时限的写 []");
+            }
+            for (String c : clocks) {
+                if (!clockNames.containsKey(c)) {
+                    problems.add(s.get("clocks").path(), "时限不存在：" + c);
+                } else if (!clockNames.get(c).suspendable()) {
+                    problems.add(s.get("clocks").path(), "时限 " + c + " 声明为不可中止（suspendable: false）");
+                }
+            }
+            String resume = s.string("resume");
+            if (resume != null && !Set.of("PAUSE", "RESTART").contains(resume)) {
+                problems.add(s.get("resume").path(), "恢复计时方式须为 PAUSE（扣除中止期间）或 RESTART（重新起算）");
+            }
+            Basis basis = basis(s.get("basis"));
+            if (strict && basis == null) {
+                problems.add(s.path(), "中止须写明法律依据（basis）");
+            }
+            Limit maxDays = s.has("maxDays") ? limit(s.get("maxDays"), true) : null;
+            return new SuspensionRule(
+                    code,
+                    label,
+                    roles(s, "roles"),
+                    List.copyOf(states),
+                    List.copyOf(clocks),
+                    resume,
+                    max == null ? 1 : max,
+                    maxDays,
+                    basis);
         }
 
         private TerminationRule termination(Yaml.Node t) {
@@ -454,7 +559,23 @@ final class MatterTypeReader {
                 if (code != null && !outcomeCodes.add(code)) {
                     problems.add(o.path(), "结论代码重复：" + code);
                 }
-                outcomes.add(new Outcome(code, o.required("name"), o.required("title"), bases(o, "basis")));
+                List<String> requires = o.strings("requires");
+                for (String r : requires) {
+                    if (!Set.of("VIOLATED", "SANCTION").contains(r)) {
+                        problems.add(o.get("requires").path(), "须为 VIOLATED（违反的条款）或 SANCTION（罚则）：" + r);
+                    }
+                }
+                String effect = o.string("effect");
+                if (effect != null && effect.replace("{startMonth}", "").matches(".*[{}].*")) {
+                    problems.add(o.get("effect").path(), "执行说明中只能使用 {startMonth}（决定作出的下一个月）");
+                }
+                outcomes.add(new Outcome(
+                        code,
+                        o.required("name"),
+                        o.required("title"),
+                        bases(o, "basis"),
+                        List.copyOf(requires),
+                        effect));
             }
             if (outcomes.isEmpty()) {
                 problems.add(d.path(), "至少声明一种结论（outcomes）");
@@ -481,7 +602,30 @@ final class MatterTypeReader {
                 if (type != null && !FACT_TYPES.contains(type)) {
                     problems.add(f.get("type").path(), "类型须为 " + FACT_TYPES);
                 }
-                facts.add(new FactDefinition(name, f.required("label"), type, f.flag("required", true)));
+                java.util.Map<String, String> options = null;
+                if ("CHOICE".equals(type)) {
+                    options = new java.util.LinkedHashMap<>();
+                    for (Yaml.Node o : f.list("options")) {
+                        String oc = code(o, "code");
+                        if (oc != null) {
+                            options.put(oc, o.required("label"));
+                        }
+                    }
+                    if (options.isEmpty()) {
+                        problems.add(f.path(), "选项类事实须列出选项（options：code、label）");
+                    }
+                }
+                String derived = f.string("derived");
+                if (derived != null && !derived.matches("STEP:[A-Z][A-Z0-9_]{1,39}")) {
+                    problems.add(f.get("derived").path(), "由案件记录得出的事实须写作 STEP:步骤代码");
+                }
+                facts.add(new FactDefinition(
+                        name,
+                        f.required("label"),
+                        type,
+                        derived == null && f.flag("required", true),
+                        options == null ? null : java.util.Collections.unmodifiableMap(options),
+                        derived));
             }
             names.add("partyIsPerson");
             ComputationRule computation =
@@ -536,12 +680,30 @@ final class MatterTypeReader {
                         out, s.string("label"), op, List.copyOf(args), parameter, s.integer("scale")));
             }
             Yaml.Node outcome = c.get("outcome");
-            String when = outcome.required("when");
-            String then = outcome.required("then");
-            String otherwise = outcome.required("otherwise");
-            if (when != null && !defined.contains(when)) {
-                problems.add(outcome.path(), "结论条件未定义：" + when);
+            List<Computation.OutcomeCase> cases = null;
+            String when = null;
+            String then = null;
+            if (outcome.has("cases")) {
+                cases = new ArrayList<>();
+                for (Yaml.Node k : outcome.list("cases")) {
+                    String w = k.required("when");
+                    String t = k.required("then");
+                    if (w != null && !defined.contains(w)) {
+                        problems.add(k.path(), "结论条件未定义：" + w);
+                    }
+                    if (t != null && !outcomes.contains(t)) {
+                        problems.add(k.path(), "结论不在 outcomes 中：" + t);
+                    }
+                    cases.add(new Computation.OutcomeCase(w, t));
+                }
+            } else {
+                when = outcome.required("when");
+                then = outcome.required("then");
+                if (when != null && !defined.contains(when)) {
+                    problems.add(outcome.path(), "结论条件未定义：" + when);
+                }
             }
+            String otherwise = outcome.required("otherwise");
             for (String o : new String[] {then, otherwise}) {
                 if (o != null && !outcomes.contains(o)) {
                     problems.add(outcome.path(), "结论不在 outcomes 中：" + o);
@@ -555,7 +717,15 @@ final class MatterTypeReader {
             }
             String version = c.string("version") == null ? "1" : c.string("version");
             return new ComputationRule(
-                    code(c, "code"), version, bases(c, "basis"), List.copyOf(steps), when, then, otherwise, results);
+                    code(c, "code"),
+                    version,
+                    bases(c, "basis"),
+                    List.copyOf(steps),
+                    when,
+                    then,
+                    otherwise,
+                    results,
+                    cases == null ? null : List.copyOf(cases));
         }
 
         private DisclosureRule disclosure(Yaml.Node d, DecisionRule decision) {

@@ -28,13 +28,20 @@ public class MatterTypes {
     private final LegalBasis legalBasis;
     private final Parameters parameters;
     private final AuditTrail audit;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final Map<Long, MatterType> parsed = new ConcurrentHashMap<>();
 
-    MatterTypes(JdbcClient jdbc, LegalBasis legalBasis, Parameters parameters, AuditTrail audit) {
+    MatterTypes(
+            JdbcClient jdbc,
+            LegalBasis legalBasis,
+            Parameters parameters,
+            AuditTrail audit,
+            tools.jackson.databind.json.JsonMapper json) {
         this.jdbc = jdbc;
         this.legalBasis = legalBasis;
         this.parameters = parameters;
         this.audit = audit;
+        this.json = json;
     }
 
     /** A declaration that was not accepted, with every problem found. */
@@ -51,19 +58,35 @@ public class MatterTypes {
         }
     }
 
-    /** The latest version of every matter type. */
+    /** The latest version of every matter type in use (retired types are left out). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<MatterType> list() {
         return jdbc.sql("""
-                        select distinct on (code) id from matter_type_version order by code, version desc
+                        select distinct on (v.code) v.id from matter_type_version v
+                        where v.status = 'IN_FORCE'
+                          and not exists (select 1 from matter_type_retirement r where r.code = v.code)
+                        order by v.code, v.version desc
                         """).query(Long.class).list().stream().map(this::byId).toList();
+    }
+
+    /** Why a matter type was taken out of use, and what replaces it. */
+    public record Retirement(String code, java.time.LocalDate retiredOn, String reason, String successor) {}
+
+    /** The retirement of a matter type, if it was retired: it opens no new case. */
+    @Transactional(readOnly = true)
+    public Optional<Retirement> retirement(String code) {
+        return jdbc.sql("select code, retired_on, reason, successor from matter_type_retirement where code = ?")
+                .param(code)
+                .query(Retirement.class)
+                .optional();
     }
 
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public MatterType latest(String code) {
-        return jdbc.sql("select id from matter_type_version where code = ? order by version desc limit 1")
+        return jdbc.sql(
+                        "select id from matter_type_version where code = ? and status = 'IN_FORCE' order by version desc limit 1")
                 .param(code)
                 .query(Long.class)
                 .optional()
@@ -116,7 +139,7 @@ public class MatterTypes {
     @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
     @Transactional(readOnly = true)
     public List<String> check(String yaml) {
-        MatterTypeReader.Result result = MatterTypeReader.read(yaml == null ? "" : yaml);
+        MatterTypeReader.Result result = MatterTypeReader.read(yaml == null ? "" : yaml, true);
         if (!result.ok()) {
             return result.problems();
         }
@@ -125,7 +148,7 @@ public class MatterTypes {
 
     /** For reference data: stores the declaration unless this exact content is already stored. */
     boolean declareIfNew(String yaml, String source) {
-        MatterTypeReader.Result result = MatterTypeReader.read(yaml);
+        MatterTypeReader.Result result = MatterTypeReader.read(yaml, true);
         if (!result.ok()) {
             throw new IllegalStateException(source + "：" + String.join("；", result.problems()));
         }
@@ -163,7 +186,8 @@ public class MatterTypes {
     }
 
     Optional<MatterType> findLatest(String code) {
-        return jdbc.sql("select id from matter_type_version where code = ? order by version desc limit 1")
+        return jdbc.sql(
+                        "select id from matter_type_version where code = ? and status = 'IN_FORCE' order by version desc limit 1")
                 .param(code)
                 .query(Long.class)
                 .optional()
@@ -171,11 +195,15 @@ public class MatterTypes {
     }
 
     private MatterType store(String yaml, String source, String by) {
-        MatterTypeReader.Result result = MatterTypeReader.read(yaml == null ? "" : yaml);
+        MatterTypeReader.Result result = MatterTypeReader.read(yaml == null ? "" : yaml, true);
         if (!result.ok()) {
             throw new Rejected(result.problems());
         }
         MatterType type = result.matterType();
+        retirement(type.code()).ifPresent(r -> {
+            throw new Rejected(List.of("事项 " + type.code() + " 已停止使用：" + r.reason()
+                    + (r.successor() == null ? "" : "（现由 " + r.successor() + " 办理）")));
+        });
         List<String> problems = crossCheck(type);
         if (!problems.isEmpty()) {
             throw new Rejected(problems);
@@ -197,17 +225,180 @@ public class MatterTypes {
                 .param(type.code())
                 .query(Integer.class)
                 .single();
+        // A version that weakens a safeguard waits for a 法制审核员 and a second officer; a release's own file is
+        // reviewed with the release.
+        List<String> weakens = source.startsWith("file:")
+                ? List.of()
+                : findLatest(type.code())
+                        .map(old -> Safeguards.weakenings(old, type))
+                        .orElse(List.of());
         long id = jdbc.sql("""
                         insert into matter_type_version (code, version, name, category, definition, content_sm3,
-                            source, published_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id
+                            source, published_by, status, weakens)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                         """)
-                .params(type.code(), version, type.name(), type.category(), yaml, hash, source, by)
+                .params(
+                        type.code(),
+                        version,
+                        type.name(),
+                        type.category(),
+                        yaml,
+                        hash,
+                        source,
+                        by,
+                        weakens.isEmpty() ? "IN_FORCE" : "PENDING",
+                        weakens.isEmpty() ? null : String.join("；", weakens))
                 .query(Long.class)
                 .single();
+        recordReviewPolicy(id, type);
         audit.record(AuditEvent.success("MATTER_TYPE_DECLARED", "matter_type", type.code())
                 .because("v" + version + " " + source));
         return byId(id);
+    }
+
+    /** A version waiting for approval because it weakens safeguards, with what it weakens and who approved so far. */
+    public record Pending(
+            long id,
+            String code,
+            String name,
+            int version,
+            String publishedBy,
+            String weakens,
+            List<String> approvedBy) {}
+
+    @PreAuthorize("hasAnyRole('LEGAL_REVIEWER', 'DEPARTMENT_OFFICER', 'DISTRICT_LEADER')")
+    @Transactional(readOnly = true)
+    public List<Pending> pending() {
+        return jdbc.sql("""
+                        select v.id, v.code, v.name, v.version, v.published_by, v.weakens,
+                            coalesce(array_agg(a.approver) filter (where a.approved), '{}') as approvers
+                        from matter_type_version v left join matter_type_approval a on a.version_id = v.id
+                        where v.status = 'PENDING' group by v.id order by v.id
+                        """)
+                .query((rs, n) -> new Pending(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getInt("version"),
+                        rs.getString("published_by"),
+                        rs.getString("weakens"),
+                        java.util.Arrays.asList(
+                                (String[]) rs.getArray("approvers").getArray())))
+                .list();
+    }
+
+    /**
+     * Approves (or refuses) a version that weakens safeguards: it takes effect once a 法制审核员 and a second officer —
+     * neither of them its publisher — approved it; one refusal ends it.
+     */
+    @PreAuthorize("hasAnyRole('LEGAL_REVIEWER', 'DEPARTMENT_OFFICER', 'DISTRICT_LEADER')")
+    @Transactional
+    public Pending decide(long versionId, boolean approve, String note) {
+        Actor actor = Actor.current();
+        record Row(String code, String status, String publishedBy) {}
+        Row row = jdbc.sql("select code, status, published_by from matter_type_version where id = ? for update")
+                .param(versionId)
+                .query(Row.class)
+                .optional()
+                .orElseThrow(() -> new NotFound("事项类型版本不存在"));
+        if (!"PENDING".equals(row.status())) {
+            throw new BusinessRuleViolation("该版本不在待批准状态");
+        }
+        if (row.publishedBy().equals(actor.username())) {
+            throw new BusinessRuleViolation("发布该版本的人不能批准它");
+        }
+        if (!approve && (note == null || note.isBlank())) {
+            throw new BusinessRuleViolation("不批准时请写明理由");
+        }
+        String role = actor.has("LEGAL_REVIEWER")
+                ? "LEGAL_REVIEWER"
+                : actor.has("DISTRICT_LEADER") ? "DISTRICT_LEADER" : "DEPARTMENT_OFFICER";
+        int added = jdbc.sql("""
+                        insert into matter_type_approval (version_id, approver, role, approved, note)
+                        values (?, ?, ?, ?, ?) on conflict (version_id, approver) do nothing
+                        """)
+                .params(versionId, actor.username(), role, approve, note == null ? null : note.strip())
+                .update();
+        if (added == 0) {
+            throw new BusinessRuleViolation("您已经审批过该版本");
+        }
+        record Approval(String approver, String role) {}
+        List<Approval> approvals = jdbc.sql(
+                        "select approver, role from matter_type_approval where version_id = ? and approved")
+                .param(versionId)
+                .query(Approval.class)
+                .list();
+        String status = !approve
+                ? "REFUSED"
+                : approvals.stream().anyMatch(a -> a.role().equals("LEGAL_REVIEWER"))
+                                && approvals.stream()
+                                                .map(Approval::approver)
+                                                .distinct()
+                                                .count()
+                                        >= 2
+                        ? "IN_FORCE"
+                        : "PENDING";
+        jdbc.sql("update matter_type_version set status = ? where id = ?")
+                .params(status, versionId)
+                .update();
+        audit.record(
+                AuditEvent.success(approve ? "MATTER_TYPE_APPROVED" : "MATTER_TYPE_REFUSED", "matter_type", row.code())
+                        .because("version " + versionId + " " + status));
+        return new Pending(
+                versionId,
+                row.code(),
+                byId(versionId).name(),
+                byId(versionId).version(),
+                row.publishedBy(),
+                null,
+                approvals.stream().map(Approval::approver).toList());
+    }
+
+    /** Whether the version is in force (false: waiting for approval, or refused). */
+    @Transactional(readOnly = true)
+    public String status(long versionId) {
+        return jdbc.sql("select status from matter_type_version where id = ?")
+                .param(versionId)
+                .query(String.class)
+                .single();
+    }
+
+    /** The version's legal review policy, for the database's own check (V20_25). */
+    private void recordReviewPolicy(long versionId, MatterType type) {
+        MatterType.ReviewRule review = type.legalReview();
+        List<Object> rules = new ArrayList<>();
+        for (MatterType.MajorRule r : review.rules()) {
+            List<Object> all = new ArrayList<>();
+            for (MatterType.Condition c : r.all()) {
+                Map<String, String> condition = new java.util.LinkedHashMap<>();
+                condition.put("fact", c.fact());
+                condition.put("op", c.op());
+                if (c.value() != null) {
+                    condition.put("value", c.value());
+                }
+                if (c.parameter() != null) {
+                    condition.put("parameter", c.parameter());
+                }
+                all.add(condition);
+            }
+            rules.add(Map.of("code", r.code(), "all", all));
+        }
+        jdbc.sql("""
+                        insert into matter_type_review_policy (version_id, mode, rules) values (?, ?, ?::jsonb)
+                        on conflict (version_id) do nothing
+                        """)
+                .params(versionId, review.mode(), json.writeValueAsString(rules))
+                .update();
+    }
+
+    /** Versions stored before the database kept review policies get theirs (start-up, idempotent). */
+    int recordMissingReviewPolicies() {
+        List<Long> missing = jdbc.sql("""
+                        select v.id from matter_type_version v
+                        where not exists (select 1 from matter_type_review_policy p where p.version_id = v.id)
+                        """).query(Long.class).list();
+        missing.forEach(id -> recordReviewPolicy(id, byId(id)));
+        return missing.size();
     }
 
     /** What the declaration cites must exist: legal bases in the catalogue, parameters with a fitting unit. */
@@ -269,11 +460,12 @@ public class MatterTypes {
                 t.steps(),
                 t.clocks(),
                 t.documents(),
-                t.suspension(),
+                t.suspensions(),
                 t.termination(),
                 t.notice(),
                 t.legalReview(),
                 t.decision(),
-                t.disclosure());
+                t.disclosure(),
+                t.openVia());
     }
 }

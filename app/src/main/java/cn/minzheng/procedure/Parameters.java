@@ -143,10 +143,14 @@ public class Parameters {
                 .list();
     }
 
-    @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'LEGAL_REVIEWER')")
     @Transactional
     public ParameterValue propose(String code, Proposal proposal) {
         Definition definition = definition(code);
+        if (!Actor.current().has("DEPARTMENT_OFFICER") && !"救济途径".equals(definition.category())) {
+            // 法制审核员 set the remedy rules where the law is unclear; every other value is the department's
+            throw new org.springframework.security.access.AccessDeniedException("法制审核员只能提出救济途径类参数");
+        }
         ParameterValue value =
                 insert(definition, proposal, "PROPOSED", Actor.current().username(), null);
         audit.record(AuditEvent.success("PARAMETER_PROPOSED", "parameter_value", value.id())

@@ -17,7 +17,12 @@ public enum Precondition {
     /** Every objection raised during the notice has been dealt with (有异议的应重新调查或民主评议). */
     NO_OPEN_OBJECTIONS("公示期间的异议已处理完毕"),
     /** A decision (or preliminary opinion) has been drafted. */
-    DECISION_DRAFTED("已起草决定（初审意见）");
+    DECISION_DRAFTED("已起草决定（初审意见）"),
+    /**
+     * A major decision was discussed collectively by the heads of the agency after its latest draft (行政处罚法第五十七条
+     * 第二款: 情节复杂或者重大违法行为给予行政处罚的，应当集体讨论决定).
+     */
+    DISCUSSED_IF_MAJOR("重大决定已经负责人集体讨论");
 
     private final String label;
 

@@ -37,6 +37,8 @@ class ProcedureReferenceData implements ApplicationRunner {
     private final List<ReferenceDataSource> referenceData;
     private final District district;
     private final TransactionTemplate transactions;
+    private final Remedies remedies;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     ProcedureReferenceData(
             LegalBasis legalBasis,
@@ -45,7 +47,9 @@ class ProcedureReferenceData implements ApplicationRunner {
             List<MatterTypeSource> sources,
             List<ReferenceDataSource> referenceData,
             District district,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Remedies remedies,
+            tools.jackson.databind.json.JsonMapper json) {
         this.legalBasis = legalBasis;
         this.parameters = parameters;
         this.matterTypes = matterTypes;
@@ -53,6 +57,8 @@ class ProcedureReferenceData implements ApplicationRunner {
         this.referenceData = referenceData;
         this.district = district;
         this.transactions = transactions;
+        this.remedies = remedies;
+        this.json = json;
     }
 
     @Override
@@ -63,6 +69,8 @@ class ProcedureReferenceData implements ApplicationRunner {
                     int[] legal = loadLegalBasis();
                     int params = loadParameters();
                     int types = loadMatterTypes();
+                    matterTypes.recordMissingReviewPolicies();
+                    loadRemedies();
                     if (legal[0] + legal[1] + params + types > 0) {
                         log.info(
                                 "已载入程序内核参考数据：法律文件 {} 件、条文 {} 条、参数 {} 个、事项类型版本 {} 个", legal[0], legal[1], params, types);
@@ -185,12 +193,40 @@ class ProcedureReferenceData implements ApplicationRunner {
         return added;
     }
 
+    /** 救济途径 rules (the legal-basis files' {@code remedies} section), after the parameters they may name. */
+    private void loadRemedies() {
+        for (String file : files("procedure/legal-basis.yaml", ReferenceDataSource::legalBasis)) {
+            Yaml.Problems problems = new Yaml.Problems();
+            Yaml.Node root = new Yaml.Node("", Yaml.parse(read(file), problems), problems);
+            for (Yaml.Node r : root.list("remedies")) {
+                List<Basis> bases = new java.util.ArrayList<>();
+                for (Yaml.Node b : r.list("basis")) {
+                    bases.add(new Basis(b.required("document"), b.string("article")));
+                }
+                remedies.addIfMissing(
+                        new Remedies.Rule(
+                                r.required("matterType"),
+                                r.required("outcome"),
+                                r.required("rule"),
+                                r.string("parameter"),
+                                json.writeValueAsString(bases),
+                                r.string("note")),
+                        "system");
+            }
+            fail(problems, file);
+        }
+    }
+
     private int loadMatterTypes() {
         int added = 0;
         for (MatterTypeSource source : sources) {
             for (String resource : source.resources()) {
-                if (matterTypes.declareIfNew(read(resource), "file:" + resource)) {
-                    added++;
+                try {
+                    if (matterTypes.declareIfNew(read(resource), "file:" + resource)) {
+                        added++;
+                    }
+                } catch (MatterTypes.Rejected e) {
+                    throw new IllegalStateException(resource + "：" + String.join("；", e.problems()), e);
                 }
             }
         }

@@ -31,7 +31,32 @@ class ReviewController {
     @GetMapping
     String queue(Model model) {
         model.addAttribute("queue", reviews.queue());
+        model.addAttribute(
+                "qualification",
+                reviews.qualification(Actor.current().username())
+                        .map(LegalReviews.Qualification::inWords)
+                        .orElse(null));
         return "procedure/reviews";
+    }
+
+    /** 法律职业资格 (行政处罚法第五十八条第二款), recorded by the reviewer before reviewing. */
+    @PostMapping("/qualification")
+    String qualification(
+            @RequestParam(required = false) String certificateNo,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate obtainedOn,
+            @RequestParam(required = false) String grandfathered,
+            RedirectAttributes redirect) {
+        try {
+            reviews.recordQualification(
+                    new LegalReviews.Qualification(certificateNo, obtainedOn, "true".equals(grandfathered)));
+            redirect.addFlashAttribute("notice", "已登记法律职业资格");
+        } catch (BusinessRuleViolation e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/procedure/reviews";
     }
 
     @GetMapping("/{decisionId}")

@@ -144,7 +144,7 @@ final class StatutoryClock {
             throw new BusinessRuleViolation("时限“" + name + "”未在计时，不能中止");
         }
         if (!suspendable) {
-            throw new BusinessRuleViolation("时限“" + name + "”依法不因补正中止");
+            throw new BusinessRuleViolation("时限“" + name + "”依法不中止");
         }
         consumedDays += days.elapsed(segmentFrom, on, dayType);
         status = Status.SUSPENDED;
@@ -154,10 +154,15 @@ final class StatutoryClock {
 
     /** Resumes from the day the materials arrived: the rest of the period, or all of it when the law restarts it. */
     void resume(LocalDate on, Days days) {
+        resume(on, days, null);
+    }
+
+    /** @param mode how the suspension that ends says the clock runs on (null: the clock's own rule) */
+    void resume(LocalDate on, Days days, ResumeMode mode) {
         if (status != Status.SUSPENDED) {
             throw new BusinessRuleViolation("时限“" + name + "”没有中止");
         }
-        if (resumeMode == ResumeMode.RESTART) {
+        if ((mode == null ? resumeMode : mode) == ResumeMode.RESTART) {
             consumedDays = 0;
         }
         segmentFrom = on;

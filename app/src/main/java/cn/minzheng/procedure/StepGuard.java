@@ -12,20 +12,58 @@ import java.util.Set;
  */
 final class StepGuard {
 
-    /** What the preconditions look at. */
+    /** What the preconditions look at. {@code today} is the day of the act. */
     record Facts(
             Set<String> attachedKinds,
             Optional<Notices.Latest> latestPublicity,
             boolean liveDecision,
-            LocalDate today) {}
+            LocalDate today,
+            Set<String> stepsTaken,
+            java.util.Map<String, StatutoryClock> clocks,
+            boolean liveMajor,
+            boolean discussedSinceDraft) {}
 
     private StepGuard() {}
+
+    private static String clockName(MatterType type, String code) {
+        return type.clocks().stream()
+                .filter(c -> c.code().equals(code))
+                .map(MatterType.ClockRule::name)
+                .findFirst()
+                .orElse(code);
+    }
 
     /**
      * @param participants how many people took part in the act, or −1 when not yet known (listing possible actions)
      */
     static List<String> problems(MatterType type, MatterType.Step step, Facts facts, int participants) {
         List<String> problems = new ArrayList<>();
+        for (String other : step.afterSteps()) {
+            if (!facts.stepsTaken().contains(other)) {
+                problems.add("须先" + type.step(other).map(MatterType.Step::name).orElse(other));
+            }
+        }
+        for (String code : step.after()) {
+            StatutoryClock k = facts.clocks().get(code);
+            if (k == null) {
+                problems.add("“" + clockName(type, code) + "”尚未开始");
+            } else if (k.status() != StatutoryClock.Status.STOPPED
+                    && (k.dueOn() == null || !facts.today().isAfter(k.dueOn()))) {
+                problems.add(
+                        "“" + k.name() + "”" + (k.dueOn() == null ? "尚未届满" : "至 " + Formats.date(k.dueOn()) + " 届满")
+                                + "，期满后（或当事人书面放弃后）方可办理");
+            }
+        }
+        for (String code : step.notBefore()) {
+            StatutoryClock k = facts.clocks().get(code);
+            if (k == null) {
+                problems.add("“" + clockName(type, code) + "”尚未开始");
+            } else if (k.status() == StatutoryClock.Status.RUNNING
+                    && (k.dueOn() == null || facts.today().isBefore(k.dueOn()))) {
+                problems.add("须在" + (k.dueOn() == null ? "期限届满" : " " + Formats.date(k.dueOn()) + " ") + "当日或之后方可办理（"
+                        + k.name() + "）");
+            }
+        }
         for (Precondition precondition : step.requires()) {
             switch (precondition) {
                 case REQUIRED_DOCUMENTS -> {
@@ -64,6 +102,11 @@ final class StepGuard {
                 case DECISION_DRAFTED -> {
                     if (!facts.liveDecision()) {
                         problems.add("尚未起草决定（初审意见）");
+                    }
+                }
+                case DISCUSSED_IF_MAJOR -> {
+                    if (facts.liveMajor() && !facts.discussedSinceDraft()) {
+                        problems.add("重大决定须经负责人集体讨论（行政处罚法第五十七条第二款），请先登记集体讨论");
                     }
                 }
             }

@@ -254,9 +254,22 @@ public class Supervision {
             String title = c.caseNumber() + " " + type.name();
             String link = "/procedure/cases/" + c.id();
             if (c.suspended()) {
-                if (type.suspension() != null
-                        && actor.hasAnyRole(type.suspension().roles())) {
-                    items.add(item("WAITING", "等待补正", title, c, link, null, today, soon, "材料补齐后登记收到补正材料"));
+                MatterType.SuspensionRule running =
+                        type.suspension(c.suspensionKind()).orElse(type.suspension());
+                if (running != null && actor.hasAnyRole(running.roles())) {
+                    // each suspension has an end: past it, the case is due for a decision (resume or terminate)
+                    items.add(item(
+                            "WAITING",
+                            running.label(),
+                            title,
+                            c,
+                            link,
+                            c.suspendedUntil(),
+                            today,
+                            soon,
+                            c.suspendedUntil() != null && today.isAfter(c.suspendedUntil())
+                                    ? "中止期限已过：请登记恢复计时，或依法终止办理"
+                                    : "等待的事项结束后登记恢复计时"));
                 }
                 continue;
             }

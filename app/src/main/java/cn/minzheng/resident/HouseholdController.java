@@ -20,11 +20,17 @@ class HouseholdController {
     private final ResidentFiles files;
     private final HouseholdManagement management;
     private final Communities communities;
+    private final java.util.List<ResidentPageSections> sections;
 
-    HouseholdController(ResidentFiles files, HouseholdManagement management, Communities communities) {
+    HouseholdController(
+            ResidentFiles files,
+            HouseholdManagement management,
+            Communities communities,
+            java.util.List<ResidentPageSections> sections) {
         this.files = files;
         this.management = management;
         this.communities = communities;
+        this.sections = sections;
     }
 
     @GetMapping("/households/{id}")
@@ -50,6 +56,11 @@ class HouseholdController {
         model.addAttribute("household", household);
         model.addAttribute("communityName", communities.nameOf(household.communityCode()));
         model.addAttribute("decisions", files.assistanceMembers(id, date));
+        model.addAttribute(
+                "sections",
+                sections.stream()
+                        .flatMap(x -> x.forHousehold(id, date).stream())
+                        .toList());
         model.addAttribute("on", date);
         model.addAttribute("purpose", chosen);
         model.addAttribute("article", HouseholdMembershipPolicy.ARTICLE);

@@ -27,6 +27,7 @@ class ResidentController {
     private final ResidentExport export;
     private final AccessLog accessLog;
     private final Communities communities;
+    private final java.util.List<ResidentPageSections> sections;
 
     ResidentController(
             ResidentSearch search,
@@ -34,13 +35,15 @@ class ResidentController {
             ResidentManagement management,
             ResidentExport export,
             AccessLog accessLog,
-            Communities communities) {
+            Communities communities,
+            java.util.List<ResidentPageSections> sections) {
         this.search = search;
         this.files = files;
         this.management = management;
         this.export = export;
         this.accessLog = accessLog;
         this.communities = communities;
+        this.sections = sections;
     }
 
     @GetMapping("/residents")
@@ -166,6 +169,11 @@ class ResidentController {
             model.addAttribute("accessLog", accessLog.ofResident(id));
         }
         model.addAttribute("statusKinds", StatusKind.values());
+        model.addAttribute(
+                "sections",
+                sections.stream()
+                        .flatMap(x -> x.forResident(id, communities.today()).stream())
+                        .toList());
         commonChoices(model, session);
         return "resident/resident";
     }

@@ -110,6 +110,7 @@ class DibaoJourneyTest {
         long id = intake.application().id();
         long caseId = intake.application().caseId();
         assertThat(intake.application().matterType()).isEqualTo("ASSIST_DIBAO");
+        assertThat(As.street().call(() -> cases.view(caseId)).suspendedUntil()).isEqualTo(d(7, 31));
         Applications.CorrectionNotice notice = As.street().call(() -> applications.correctionNotice(id));
         assertThat(notice.missing()).hasSize(3);
         // Bringing only part of it does not let the case be accepted.
@@ -124,12 +125,12 @@ class DibaoJourneyTest {
         Cases.ClockView total = clock(caseId, "TOTAL");
         assertThat(total.limitDays()).isEqualTo(30);
         assertThat(total.startedOn()).isEqualTo(d(7, 3));
-        // … and never a second time: the one-time notice is the kernel's single suspension.
+        // … and never after acceptance: 补正 comes before 受理 (审核确认办法第十条), the 30 working days do not stop.
         assertThatThrownBy(() -> As.street()
                         .run(() -> cases.suspend(
                                 caseId, new Cases.Suspension(d(7, 3), "再补一份材料", List.of("INCOME_PROOF"), "补录"))))
                 .isInstanceOf(BusinessRuleViolation.class)
-                .hasMessageContaining("一次性告知");
+                .hasMessageContaining("第十条");
 
         As.street().run(() -> cases.perform(caseId, "START_INVESTIGATION", act(d(7, 6))));
 
@@ -175,10 +176,11 @@ class DibaoJourneyTest {
                                 d(7, 9), 3, 12, 0, 0, 2, "人工向社保、公积金、不动产、车辆管理部门查询，未发现不符合条件的情形")));
         assertThat(manual.manual()).isTrue();
         Assessments.Preview preview = As.street().call(() -> assessments.preview(id, d(7, 10), null));
-        // 1 200.00 wage − 100.00 employment costs = 1 100.00; ÷ 3 = 366.67; (800 − 366.67) × 3 = 1 299.99;
-        // a minor's surcharge 50.00 → 1 349.99 a month (the pension is not counted).
+        // 1 200.00 wage − 100.00 employment costs = 1 100.00 (÷ 3 = 366.67, shown); 800 × 3 − 1 100.00 = 1 300.00,
+        // computed exactly — not (800 − 366.67) × 3 = 1 299.99; a minor's surcharge 50.00 → 1 350.00 a month (the
+        // pension is not counted).
         assertThat(preview.outcome()).isEqualTo("APPROVE");
-        assertThat(preview.results()).containsEntry("amountFen", "134999").containsEntry("perCapitaIncome", "36667");
+        assertThat(preview.results()).containsEntry("amountFen", "135000").containsEntry("perCapitaIncome", "36667");
         Decisions.DecisionView draft = As.street().call(() -> assessments.draft(id, d(7, 10), null, "补录", null));
         assertThat(draft.ruleCode()).isEqualTo("ASSIST_DIBAO_AMOUNT");
         assertThat(As.street().call(() -> decisions.recheck(draft.id())).reproduced())
@@ -203,10 +205,20 @@ class DibaoJourneyTest {
         String text = Fixtures.text(As.officer().call(() -> decisions.document(issued.id())));
         assertThat(text)
                 .contains("最低生活保障审核确认决定书")
-                .contains("计算过程")
                 .contains("第二十一条")
                 .contains("第二十三条")
-                .contains("1,349.99");
+                .contains("1,350.00");
+        // a 公文 (issue 12 item 9): addressed by name, reasons in sentences, from which month and how it is paid, the
+        // computation as an annex table in words — no codes, no 待确认, no formula language
+        String flat = text.replaceAll("\\s+", "");
+        assertThat(flat)
+                .contains("雁民低保〔2026〕")
+                .contains("本机关决定：予以确认。")
+                .contains("按月通过代理金融机构将最低生活保障金支付到你家庭的账户")
+                .contains("附件：认定和计算明细")
+                .contains("低保标准×人数－家庭月收入")
+                .doesNotContain("你（单位）", "（待确认）", "如果", "ASSIST_DIBAO", "DIBAO_", "perCapita", "amountFen");
+        assertThat(flat).containsPattern("自2026年\\d{1,2}月起，按月");
 
         // Paid from the next month, once, however often the roll is generated.
         Long status = TestPostgresSql.queryForObject(
@@ -231,7 +243,7 @@ class DibaoJourneyTest {
                 .isEqualTo(1L);
         assertThat(TestPostgresSql.queryForObject(
                         jdbc, "select amount_fen from payment_item where status_id = ?", Long.class, status))
-                .isEqualTo(134_999L);
+                .isEqualTo(135_000L);
         // July's roll, made before the decision took effect, has nothing for this household.
         assertThat(TestPostgresSql.queryForObject(
                         jdbc,

@@ -163,9 +163,11 @@ class DynamicManagementTest {
         Assessments.Options options = new Assessments.Options(null, "连续三次无正当理由拒绝介绍的工作", h[1], null, null);
         Decisions.DecisionView draft =
                 As.street().call(() -> assessments.draft(change.id(), d(9, 12), null, "补录", options));
-        // 1 349.99 recomputed; his share 1 349.99 ÷ 3 = 450.00 comes off: 899.99 — not the whole household's.
+        // recomputed exactly: 800 × 3 − 1 100.00 + 50.00 = 1 350.00; his share 1 350.00 ÷ 3 = 450.00 comes off: 900.00
+        // —
+        // not the whole household's.
         assertThat(draft.outcome()).isEqualTo("REDUCE");
-        assertThat(draft.result()).containsEntry("newAmountFen", "89999");
+        assertThat(draft.result()).containsEntry("newAmountFen", "90000");
         Cases.CaseView decided = As.officer().call(() -> cases.perform(change.caseId(), "DECIDE", act(d(9, 15))));
         assertThat(decided.clocks()).anyMatch(k -> k.code().equals("REDUCE_NOTICE"));
 
@@ -178,7 +180,7 @@ class DynamicManagementTest {
         long reduced = TestPostgresSql.queryForObject(jdbc, """
                 select monthly_amount_fen from assistance_status
                 where subject_id = ? and programme_code = 'DIBAO' and effective_to is null""", Long.class, h[0]);
-        assertThat(reduced).isEqualTo(89_999L);
+        assertThat(reduced).isEqualTo(90_000L);
         assertThat(TestPostgresSql.queryForObject(
                         jdbc, "select state from assistance_review_task where id = ?", String.class, task.id()))
                 .isEqualTo("DONE");

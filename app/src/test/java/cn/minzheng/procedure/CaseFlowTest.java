@@ -45,7 +45,7 @@ class CaseFlowTest {
     void stepsAreGuardedByScopeRoleStateAndPreconditions() {
         long id = As.street()
                 .call(() -> cases.open(new Cases.NewCase(
-                        "DIBAO_APPLICATION", Fixtures.COMMUNITY, "李测试", "PERSON", null, d(3, 2), "补录", null)))
+                        "EXAMPLE_APPLICATION", Fixtures.COMMUNITY, "李测试", "PERSON", null, d(3, 2), "补录", null)))
                 .id();
         // another street's officer does not see the case at all
         assertThatThrownBy(() -> As.otherStreet().run(() -> cases.view(id))).isInstanceOf(NotFound.class);
@@ -88,27 +88,52 @@ class CaseFlowTest {
     }
 
     @Test
-    void suspensionForMaterialsMovesTheDeadlineAndHappensOnlyOnce() {
-        long id = Fixtures.acceptedDibao(cases, "张测试", d(3, 2));
-        As.street().run(() -> cases.perform(id, "START_INVESTIGATION", act(d(3, 3))));
+    void suspensionForMaterialsComesBeforeAcceptanceMovesItsDeadlineAndHappensOnlyOnce() {
+        // Registered on 3-2; the materials are to be reviewed within 10 working days (to 3-16).
+        long id = As.street()
+                .call(() -> cases.open(new Cases.NewCase(
+                        "EXAMPLE_APPLICATION", Fixtures.COMMUNITY, "张测试", "PERSON", null, d(3, 2), "补录", null)))
+                .id();
+        assertThat(clock(As.street().call(() -> cases.view(id)), "ACCEPTANCE").dueOn())
+                .isEqualTo(d(3, 16));
         Cases.CaseView suspended = As.street()
                 .call(() -> cases.suspend(
-                        id, new Cases.Suspension(d(3, 6), "需补充提交残疾证明", List.of("VERIFICATION_REPORT"), "补录")));
+                        id, new Cases.Suspension(d(3, 6), "需补充提交家庭经济状况核对授权书", List.of("AUTHORISATION"), "补录")));
         assertThat(suspended.suspended()).isTrue();
-        assertThat(clock(suspended, "TOTAL").status()).isEqualTo("SUSPENDED");
-        assertThat(clock(suspended, "TOTAL").consumedDays()).isEqualTo(4);
-        assertThatThrownBy(() -> As.street().run(() -> cases.perform(id, "PUBLISH", act(d(3, 9)))))
+        // the declared longest: 30 days to 4-5, a Sunday in the 清明 holiday (4-4 … 4-6): the next working day
+        // (民法典第二百零三条)
+        assertThat(suspended.suspendedUntil()).isEqualTo(d(4, 7));
+        assertThat(clock(suspended, "ACCEPTANCE").status()).isEqualTo("SUSPENDED");
+        assertThat(clock(suspended, "ACCEPTANCE").consumedDays()).isEqualTo(4); // 3-3 … 3-6
+        assertThatThrownBy(() -> As.street().run(() -> cases.perform(id, "ACCEPT", act(d(3, 9)))))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageContaining("中止");
         Cases.CaseView resumed = As.street().call(() -> cases.resume(id, act(d(3, 16))));
         assertThat(resumed.suspended()).isFalse();
-        assertThat(clock(resumed, "TOTAL").dueOn()).isEqualTo(d(4, 22)); // moved by the 6 working days suspended
+        assertThat(clock(resumed, "ACCEPTANCE").dueOn()).isEqualTo(d(3, 24)); // moved by the 6 working days suspended
         assertThat(resumed.timeline()).extracting(CaseEvent::kind).contains("SUSPEND", "RESUME");
         // 一次性告知: a second request for materials is refused
         assertThatThrownBy(() -> As.street()
                         .run(() -> cases.suspend(id, new Cases.Suspension(d(3, 17), "再补充材料", List.of(), "补录"))))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageContaining("一次性告知");
+    }
+
+    @Test
+    void noSuspensionAfterAcceptance() {
+        // 审核确认办法第十条: 补正 comes before 受理; nothing suspends the 30 working days once the application is accepted.
+        long id = Fixtures.acceptedDibao(cases, "钱测试", d(3, 2));
+        As.street().run(() -> cases.perform(id, "START_INVESTIGATION", act(d(3, 3))));
+        assertThat(As.street().call(() -> cases.view(id)).suspensionOptions()).isEmpty();
+        assertThatThrownBy(() -> As.street()
+                        .run(() -> cases.suspend(
+                                id, new Cases.Suspension(d(3, 6), "需补充提交残疾证明", List.of("VERIFICATION_REPORT"), "补录"))))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessageContaining("调查核实中")
+                .hasMessageContaining("第十条")
+                .hasMessageContaining("只能在已登记申请阶段");
+        assertThat(clock(As.street().call(() -> cases.view(id)), "TOTAL").status())
+                .isEqualTo("RUNNING");
     }
 
     @Test
@@ -166,7 +191,7 @@ class CaseFlowTest {
         Cases.CaseView decided = As.officer().call(() -> cases.perform(id, "CONFIRM", act(d(3, 25))));
         Decisions.DecisionView issued = decided.decisions().get(0);
         assertThat(issued.status()).isEqualTo("ISSUED");
-        assertThat(issued.documentNumber()).matches("雁民低保〔2026〕\\d+号");
+        assertThat(issued.documentNumber()).matches("雁民示例〔2026〕\\d+号");
         assertThat(decided.outcome()).isEqualTo("APPROVE");
         assertThat(clock(decided, "TOTAL").status()).isEqualTo("STOPPED");
         assertThat(clock(decided, "TOTAL").finishedLate()).isFalse();

@@ -45,7 +45,7 @@ class CommunityChangeTest {
                 "SYSTEM_ADMIN");
         long id = As.street()
                 .call(() -> cases.open(new Cases.NewCase(
-                        "DIBAO_APPLICATION", "610113001050", "施测试", "PERSON", null, d(3, 2), "补录", null)))
+                        "EXAMPLE_APPLICATION", "610113001050", "施测试", "PERSON", null, d(3, 2), "补录", null)))
                 .id();
         SystemActor.run(
                 bureau.scope(),

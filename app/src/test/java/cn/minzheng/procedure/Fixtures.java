@@ -38,7 +38,7 @@ final class Fixtures {
     static long acceptedDibao(Cases cases, String party, LocalDate received) {
         long id = As.street()
                 .call(() -> cases.open(new Cases.NewCase(
-                        "DIBAO_APPLICATION", COMMUNITY, party, "PERSON", "household-1", received, "纸质申请补录", null)))
+                        "EXAMPLE_APPLICATION", COMMUNITY, party, "PERSON", "household-1", received, "纸质申请补录", null)))
                 .id();
         attach(cases, As.street(), id, "APPLICATION", "PROMISE", "AUTHORISATION");
         As.street().run(() -> cases.perform(id, "ACCEPT", act(received)));
@@ -63,20 +63,52 @@ final class Fixtures {
                 "补录");
     }
 
-    static Decisions.Draft penaltyDraft(LocalDate on, String fineFen, boolean hearing) {
+    /**
+     * A penalty draft under 《彩票管理条例》: the provision violated (第十八条) and the 罚则 (第四十一条), a fine of the given
+     * amount, with the party's address, the facts and the evidence the decision must state (行政处罚法第五十九条).
+     */
+    static Decisions.Draft penaltyDraft(LocalDate on, String fineFen) {
         return new Decisions.Draft(
                 null,
-                Map.of(
-                        "violationEstablished", "true",
-                        "minorAndCorrected", "false",
-                        "fineFen", fineFen,
-                        "severeSanction", "false",
-                        "hearingHeld", Boolean.toString(hearing)),
+                Map.ofEntries(
+                        Map.entry("partyAddress", "西安市雁塔区小寨路1号（测试）"),
+                        Map.entry("violationFacts", "当事人于2026年3月在其彩票代销点向未成年人销售彩票"),
+                        Map.entry("evidence", "现场检查笔录、视听资料、证人证言"),
+                        Map.entry("violationEstablished", "true"),
+                        Map.entry("noFault", "false"),
+                        Map.entry("minorCorrected", "false"),
+                        Map.entry("firstMinorCorrected", "false"),
+                        Map.entry("spareFirstOffence", "false"),
+                        Map.entry("penaltyType", "FINE"),
+                        Map.entry("fineFen", fineFen)),
                 "经调查，当事人违法事实清楚，证据确凿。",
                 List.of(),
                 false,
                 null,
                 on,
-                "补录");
+                "补录",
+                List.of(Basis.of("CAIPIAO_TL", "18")),
+                List.of(Basis.of("CAIPIAO_TL", "41")));
+    }
+
+    /** A penalty case investigated and informed on the given days, the party's statement recorded and the hearing waived. */
+    static long informedPenalty(Cases cases, As officer, String party, String kind, LocalDate opened) {
+        long id = officer.call(() -> cases.open(
+                        new Cases.NewCase("ADMIN_PENALTY", COMMUNITY, party, kind, null, opened, "补录", null)))
+                .id();
+        attach(cases, officer, id, "FILING_FORM");
+        officer.run(() -> cases.perform(id, "INVESTIGATE", act(opened.plusDays(1), "执法人员乙")));
+        attach(cases, officer, id, "EVIDENCE", "INFORM_NOTICE");
+        officer.run(() -> cases.perform(id, "INFORM", act(opened.plusDays(2))));
+        attach(cases, officer, id, "STATEMENT_RECORD", "HEARING_WAIVER");
+        officer.run(() -> cases.perform(id, "RECORD_STATEMENT", act(opened.plusDays(2))));
+        officer.run(() -> cases.perform(id, "WAIVE_HEARING", act(opened.plusDays(2))));
+        return id;
+    }
+
+    /** The reviewer's 法律职业资格, recorded once per test database (行政处罚法第五十八条第二款). */
+    static void qualify(LegalReviews reviews, As reviewer) {
+        reviewer.call(() -> reviews.recordQualification(
+                new LegalReviews.Qualification("A20183101040123", LocalDate.of(2018, 9, 1), false)));
     }
 }

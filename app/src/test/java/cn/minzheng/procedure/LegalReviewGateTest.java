@@ -58,19 +58,19 @@ class LegalReviewGateTest {
     @BeforeEach
     void setUp() {
         district.ensure();
+        Fixtures.qualify(reviews, As.legal());
     }
 
-    /** A penalty case for a natural person, informed, with a draft fining 20 000 yuan (over the 清单's 10 000). */
+    /**
+     * A penalty case for a natural person, informed (statement recorded, hearing waived), with a draft fining 20 000 yuan
+     * (over the 清单's 10 000), discussed by the heads of the bureau.
+     */
     private long majorCase(As officer) {
-        long id = officer.call(() -> cases.open(new Cases.NewCase(
-                        "ADMIN_PENALTY", Fixtures.COMMUNITY, "钱测试", "PERSON", null, d(4, 1), "补录", null)))
-                .id();
-        Fixtures.attach(cases, officer, id, "FILING_FORM");
-        officer.run(() -> cases.perform(id, "INVESTIGATE", act(d(4, 2), "执法人员乙")));
-        Fixtures.attach(cases, officer, id, "EVIDENCE", "INFORM_NOTICE");
-        officer.run(() -> cases.perform(id, "INFORM", act(d(4, 3))));
+        long id = Fixtures.informedPenalty(cases, officer, "钱测试", "PERSON", d(4, 1));
         Decisions.DecisionView draft =
-                officer.call(() -> decisions.draft(id, Fixtures.penaltyDraft(d(4, 20), "2000000", false)));
+                officer.call(() -> decisions.draft(id, Fixtures.penaltyDraft(d(4, 20), "2000000")));
+        Fixtures.attach(cases, As.leader(), id, "DISCUSSION_MINUTES");
+        As.leader().run(() -> cases.perform(id, "COLLECTIVE_DISCUSSION", act(d(4, 20))));
         assertThat(draft.major()).isTrue();
         assertThat(draft.majorReasons())
                 .extracting(Decisions.MajorReasonView::code)
@@ -169,8 +169,9 @@ class LegalReviewGateTest {
         assertThatThrownBy(() -> both.run(() -> transactions.executeWithoutResult(
                         s -> jdbc.sql("""
                                 insert into legal_review (decision_id, case_id, draft_hash, reviewer, reviewer_name,
-                                    checklist, conclusion, opinion, reviewed_on, reviewed_at)
-                                select id, case_id, draft_hash, 't_both', '自审', '{}', 'PASSED', '自己审核', current_date, now()
+                                    checklist, conclusion, opinion, reviewed_on, reviewed_at, qualification)
+                                select id, case_id, draft_hash, 't_both', '自审', '{}', 'PASSED', '自己审核', current_date, now(),
+                                    '法律职业资格证书 A20183101040123'
                                 from decision where id = ?
                                 """).param(decision).update())))
                 .isInstanceOf(DataAccessException.class)
@@ -204,13 +205,13 @@ class LegalReviewGateTest {
 
         As.officer().run(() -> cases.perform(id, "INFORM", act(d(4, 22))));
         long second = As.officer()
-                .call(() -> decisions.draft(id, Fixtures.penaltyDraft(d(4, 23), "1500000", false)))
+                .call(() -> decisions.draft(id, Fixtures.penaltyDraft(d(4, 23), "1500000")))
                 .id();
         As.officer().run(() -> decisions.submitForReview(second));
         As.legal().run(() -> reviews.review(second, passing()));
         // a third draft after the review withdraws the reviewed one: it needs its own review
         long third = As.officer()
-                .call(() -> decisions.draft(id, Fixtures.penaltyDraft(d(4, 24), "1200000", false)))
+                .call(() -> decisions.draft(id, Fixtures.penaltyDraft(d(4, 24), "1200000")))
                 .id();
         assertThat(As.officer().call(() -> decisions.view(second)).status()).isEqualTo("WITHDRAWN");
         assertThatThrownBy(() -> As.leader().run(() -> cases.perform(id, "DECIDE", act(d(4, 24)))))
@@ -220,33 +221,24 @@ class LegalReviewGateTest {
 
     @Test
     void aDecisionBelowTheThresholdsNeedsNoReviewUnlessTheHandlerAsks() {
-        long id = As.officer()
-                .call(() -> cases.open(new Cases.NewCase(
-                        "ADMIN_PENALTY", Fixtures.COMMUNITY, "某某有限公司", "ORGANISATION", null, d(4, 1), "补录", null)))
-                .id();
-        Fixtures.attach(cases, As.officer(), id, "FILING_FORM", "EVIDENCE", "INFORM_NOTICE");
-        As.officer().run(() -> cases.perform(id, "INVESTIGATE", act(d(4, 2), "执法人员乙")));
-        As.officer().run(() -> cases.perform(id, "INFORM", act(d(4, 3))));
+        long id = Fixtures.informedPenalty(cases, As.officer(), "某某有限公司", "ORGANISATION", d(4, 1));
         // 2 万元 for an organisation is under its 10 万元 threshold
         assertThat(As.officer()
-                        .call(() -> decisions.draft(id, Fixtures.penaltyDraft(d(4, 4), "2000000", false)))
+                        .call(() -> decisions.draft(id, Fixtures.penaltyDraft(d(4, 4), "2000000")))
                         .major())
                 .isFalse();
-        // a hearing makes it major whatever the amount
-        assertThat(As.officer()
-                        .call(() -> decisions.draft(id, Fixtures.penaltyDraft(d(4, 4), "100000", true)))
-                        .major())
-                .isTrue();
-        Fixtures.attach(cases, As.officer(), id, "HEARING_RECORD");
+        Decisions.Draft plain = Fixtures.penaltyDraft(d(4, 4), "100000");
         Decisions.Draft asked = new Decisions.Draft(
                 null,
-                Fixtures.penaltyDraft(d(4, 4), "100000", false).facts(),
+                plain.facts(),
                 "理由",
                 java.util.List.of(),
                 true,
                 "案情疑难复杂",
                 d(4, 4),
-                "补录");
+                "补录",
+                plain.violated(),
+                plain.sanctions());
         Decisions.DecisionView manual = As.officer().call(() -> decisions.draft(id, asked));
         assertThat(manual.major()).isTrue();
         assertThat(manual.majorReasons())

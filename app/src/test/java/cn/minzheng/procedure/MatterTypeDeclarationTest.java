@@ -18,7 +18,9 @@ class MatterTypeDeclarationTest {
         assertThat(type.code()).isEqualTo("EXAMPLE_SUBSIDY");
         assertThat(type.stepsFrom("RECEIVED")).extracting(MatterType.Step::code).containsExactly("ACCEPT");
         assertThat(type.step("ACCEPT").orElseThrow().requires()).contains(Precondition.REQUIRED_DOCUMENTS);
-        assertThat(type.clocks().get(0).limit()).isEqualTo(new MatterType.Limit(10, "WORKING", null));
+        assertThat(type.clocks().get(1).limit()).isEqualTo(new MatterType.Limit(10, "WORKING", null));
+        assertThat(type.suspension().states()).containsExactly("RECEIVED");
+        assertThat(type.suspension().clocks()).containsExactly("ACCEPTANCE");
         assertThat(type.legalReview().mode()).isEqualTo("ALWAYS");
         assertThat(type.decision().computation().results()).containsExactly("amountFen");
         assertThat(type.citedBases()).contains(Basis.of("DIBAO_SHQR", "10"), Basis.of("XZCF_FA", "58"));
@@ -27,9 +29,29 @@ class MatterTypeDeclarationTest {
     @Test
     void everyShippedDeclarationReads() {
         for (String resource : new ProcedureMatterTypes().resources()) {
-            MatterTypeReader.Result result = MatterTypeReader.read(ProcedureReferenceData.read(resource));
+            MatterTypeReader.Result result = MatterTypeReader.read(ProcedureReferenceData.read(resource), true);
             assertThat(result.problems()).as(resource).isEmpty();
         }
+    }
+
+    @Test
+    void aNewSuspensionNamesTheStatesAndClocksItsBasisProvidesFor() {
+        // Issue 11 A4: a suspension declared without where it applies and which clocks it stops is not accepted any
+        // more …
+        String loose = SMALL.replace("""
+                suspension: {roles: [STREET_OFFICER], maxTimes: 1, states: [RECEIVED], clocks: [ACCEPTANCE],
+                             maxDays: {days: 30, dayType: CALENDAR}, basis: {document: DIBAO_SHQR, article: "10"}}""", "suspension: {roles: [STREET_OFFICER], maxTimes: 1}");
+        assertThat(loose).isNotEqualTo(SMALL);
+        assertThat(MatterTypeReader.read(loose, true).problems())
+                .anyMatch(p -> p.contains("states"))
+                .anyMatch(p -> p.contains("clocks"))
+                .anyMatch(p -> p.contains("法律依据"));
+        // … while a version stored before still reads, limited to its initial state (补正 before 受理).
+        MatterType old = MatterTypeReader.read(loose, false).matterType();
+        assertThat(old.suspension().states()).containsExactly("RECEIVED");
+        assertThat(MatterTypeReader.read(SMALL.replace("clocks: [ACCEPTANCE],", "clocks: [TOTAL, NOPE],"), true)
+                        .problems())
+                .anyMatch(p -> p.contains("时限不存在：NOPE"));
     }
 
     @Test

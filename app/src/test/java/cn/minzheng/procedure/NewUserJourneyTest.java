@@ -45,9 +45,13 @@ class NewUserJourneyTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    LegalReviews reviews;
+
     @BeforeEach
     void setUp() {
         district.ensure();
+        Fixtures.qualify(reviews, As.legal());
     }
 
     private <B extends AbstractMockHttpServletRequestBuilder<B>> MvcResult form(As who, B request) throws Exception {
@@ -95,23 +99,25 @@ class NewUserJourneyTest {
                 multipart(casePath + "/attachments")
                         .file(new MockMultipartFile("file", "申请书.pdf", "application/pdf", Fixtures.pdf("申请书")))
                         .param("kind", "APPLICATION"));
-        form(
-                As.street(),
-                post(casePath + "/steps/ACCEPT").param("on", "2026-03-02").param("lateReason", "补录"));
-        assertThat(due(id)).isEqualTo(LocalDate.of(2026, 3, 16)); // 10 working days
+        assertThat(due(id, "ACCEPTANCE")).isEqualTo(LocalDate.of(2026, 3, 9)); // 5 working days to decide on 受理
 
-        // 3. suspend for materials and resume: the deadline moves by the suspended working days
+        // 3. 补正 comes before 受理: suspend for materials and resume; the deadline moves by the suspended working days
         form(
                 As.street(),
                 post(casePath + "/suspension")
                         .param("reason", "补充提交医疗票据")
                         .param("on", "2026-03-04")
                         .param("lateReason", "补录"));
-        assertThat(page(As.street(), casePath)).contains("中止（等待补正材料）");
+        assertThat(page(As.street(), casePath)).contains("中止：补正材料");
         form(
                 As.street(),
-                post(casePath + "/resumption").param("on", "2026-03-11").param("lateReason", "补录"));
-        assertThat(due(id)).isEqualTo(LocalDate.of(2026, 3, 21 + 2)); // 3-16 moved by 5 working days → 3-23
+                post(casePath + "/resumption").param("on", "2026-03-10").param("lateReason", "补录"));
+        // 3-3 and 3-4 used; 3 of 5 left from 3-10: 3-11, 3-12, 3-13
+        assertThat(due(id, "ACCEPTANCE")).isEqualTo(LocalDate.of(2026, 3, 13));
+        form(
+                As.street(),
+                post(casePath + "/steps/ACCEPT").param("on", "2026-03-10").param("lateReason", "补录"));
+        assertThat(due(id, "TOTAL")).isEqualTo(LocalDate.of(2026, 3, 24)); // 10 working days from 3-10
 
         // 4. the decision is major (the type says: always reviewed); issuing it without review fails
         MvcResult drafted = form(
@@ -197,14 +203,15 @@ class NewUserJourneyTest {
         String casePage = page(As.leader(), "/procedure/cases/" + id);
         assertThat(casePage).contains("批准").contains("审核确认总时限");
         String street = page(As.street(), "/procedure/cases/" + id);
-        assertThat(street).contains("许测试", "起草决定", "要求补正材料", "办理过程");
+        // accepted: no more 补正 (审核确认办法第十条)
+        assertThat(street).contains("许测试", "起草决定", "办理过程").doesNotContain("补正材料（一次性告知）</strong>");
         for (String path : new String[] {
             "/procedure/cases",
             "/procedure/cases/new",
             "/procedure/todo",
             "/procedure/supervision",
             "/procedure/matter-types",
-            "/procedure/matter-types/DIBAO_APPLICATION",
+            "/procedure/matter-types/EXAMPLE_APPLICATION",
             "/procedure/parameters",
             "/procedure/parameters/DIBAO_STD_URBAN",
             "/procedure/legal-basis",
@@ -222,9 +229,9 @@ class NewUserJourneyTest {
         assertThat(page(As.street(), "/")).contains("我的待办", "案件办理", "督办看板", "法律依据");
     }
 
-    private LocalDate due(long id) {
+    private LocalDate due(long id, String clock) {
         return As.street().call(() -> cases.view(id)).clocks().stream()
-                .filter(c -> c.code().equals("TOTAL"))
+                .filter(c -> c.code().equals(clock))
                 .findFirst()
                 .orElseThrow()
                 .dueOn();

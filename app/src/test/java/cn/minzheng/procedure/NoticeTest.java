@@ -129,14 +129,8 @@ class NoticeTest {
 
     @Test
     void enforcementDisclosuresMaskNaturalPersons() {
-        long id = As.officer()
-                .call(() -> cases.open(new Cases.NewCase(
-                        "ADMIN_PENALTY", Fixtures.COMMUNITY, "王小明", "PERSON", null, d(5, 6), "补录", null)))
-                .id();
-        Fixtures.attach(cases, As.officer(), id, "FILING_FORM", "EVIDENCE", "INFORM_NOTICE");
-        As.officer().run(() -> cases.perform(id, "INVESTIGATE", act(d(5, 7), "执法人员乙")));
-        As.officer().run(() -> cases.perform(id, "INFORM", act(d(5, 8))));
-        As.officer().run(() -> decisions.draft(id, Fixtures.penaltyDraft(d(5, 20), "300000", false)));
+        long id = Fixtures.informedPenalty(cases, As.officer(), "王小明", "PERSON", d(5, 6));
+        As.officer().run(() -> decisions.draft(id, Fixtures.penaltyDraft(d(5, 20), "300000")));
         Cases.CaseView decided = As.leader().call(() -> cases.perform(id, "DECIDE", act(d(5, 21))));
         Notices.NoticeView disclosure = decided.notices().stream()
                 .filter(n -> n.kind().equals("RESULT"))

@@ -47,6 +47,31 @@ class PdfDocumentTest {
     }
 
     @Test
+    void noLineStartsWithAClosingMarkOrEndsWithAnOpeningOne() throws Exception {
+        // 避头尾: whatever the offset of the commas against the line length, no line of a paragraph or a table cell
+        // starts with ，。、 or ） nor ends with （
+        String unit = "甲乙丙丁戊己庚辛壬癸，子丑寅卯辰（巳午未）申酉戌亥。";
+        for (int shift = 0; shift < unit.length(); shift++) {
+            String body = "字".repeat(shift) + unit.repeat(12);
+            byte[] pdf = PdfDocument.a4("断行")
+                    .paragraph(body)
+                    .line(body)
+                    .table(List.of("项目", "说明"), List.of(List.of("断行", body)), new float[] {1, 3})
+                    .render();
+            List<String> lines = PdfChecks.openPdfText(pdf)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .toList();
+            assertThat(lines).hasSizeGreaterThan(10);
+            assertThat(lines)
+                    .as("offset %d", shift)
+                    .noneMatch(l -> "，。、）".indexOf(l.charAt(0)) >= 0)
+                    .noneMatch(l -> l.endsWith("（"));
+        }
+    }
+
+    @Test
     void embedsOnlyTheGlyphsUsed() {
         // Two weights of Noto Sans SC are ~10 MB each; a subset keeps a one-page document small.
         assertThat(sample().length).isLessThan(400_000);

@@ -54,7 +54,7 @@ class ProcedureApiTest {
         JsonNode types = get("/api/v1/procedure/matter-types", "t_community");
         JsonNode dibao = null;
         for (JsonNode t : types) {
-            if (t.get("matterType").get("code").asString().equals("DIBAO_APPLICATION")) {
+            if (t.get("matterType").get("code").asString().equals("EXAMPLE_APPLICATION")) {
                 dibao = t;
             }
         }

@@ -67,14 +67,10 @@ class ReferenceDataTest {
         var types = As.street().call(() -> matterTypes.list());
         assertThat(types)
                 .extracting(MatterType::code)
-                .contains(
-                        "DIBAO_APPLICATION",
-                        "TEKUN_RECOGNITION",
-                        "UNRAISED_CHILD",
-                        "ADMIN_PENALTY",
-                        "INFO_DISCLOSURE_REQUEST");
+                .contains("UNRAISED_CHILD", "ADMIN_PENALTY", "INFO_DISCLOSURE_REQUEST", "ASSIST_DIBAO", "ASSIST_TEKUN")
+                .doesNotContain("DIBAO_APPLICATION", "TEKUN_RECOGNITION");
         MatterType dibao = types.stream()
-                .filter(t -> t.code().equals("DIBAO_APPLICATION"))
+                .filter(t -> t.code().equals("EXAMPLE_APPLICATION"))
                 .findFirst()
                 .orElseThrow();
         assertThat(dibao.clocks()).extracting(MatterType.ClockRule::code).contains("TOTAL", "START", "COUNTY");

@@ -17,14 +17,14 @@ public final class Articles {
     public static final String EXTRA_SUPPORT = DIBAO_MEASURES + "第二十七条";
     public static final String ELIGIBILITY = INTERIM_MEASURES + "第九条";
     public static final String REVIEW = DIBAO_MEASURES + "第三十一条";
-    public static final String GRADUAL_EXIT = DIBAO_MEASURES + "第三十三条；" + NOTICE_2022;
+    public static final String GRADUAL_EXIT = DIBAO_MEASURES + "第三十三条；" + NOTICE_2022 + "第一部分第（三）项";
     public static final String JOB_REFUSAL = DIBAO_MEASURES + "第三十四条；" + INTERIM_MEASURES + "第四十五条";
     public static final String TEKUN_CRITERIA = TEKUN_MEASURES + "第四条";
     public static final String TEKUN_NO_WORK_CAPACITY = TEKUN_MEASURES + "第五条";
     public static final String TEKUN_NO_INCOME = TEKUN_MEASURES + "第六条";
     public static final String TEKUN_NO_SUPPORTER = TEKUN_MEASURES + "第八条";
     public static final String TEKUN_CARE = TEKUN_MEASURES + "第二十条至第二十三条";
-    public static final String DIBAO_EDGE = DIBAO_MEASURES + "第八条；" + NOTICE_2022;
+    public static final String DIBAO_EDGE = DIBAO_MEASURES + "第八条；" + NOTICE_2022 + "第一部分第（四）项";
     public static final String RIGID = RIGID_MEASURES + "第四条、第五条";
     public static final String TEMPORARY = INTERIM_MEASURES + "第四十七条至第四十九条";
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * 低保金额: the gap method ((标准 − 人均收入) × 人数) or the tiered method, then the extra support for the elderly,
- * minors, the severely disabled and the seriously ill, then the rounding rule — all parameters. The trace shows each
- * step with its article.
+ * 低保金额: the gap method (标准 × 人数 − 家庭月收入, computed exactly: the per-capita figure is never rounded on the way)
+ * or the tiered method, then the extra support for the elderly, minors, the severely disabled and the seriously ill,
+ * then the rounding rule, once, at the end — all parameters. The trace shows each step with its article.
  */
 public final class DibaoAmount {
 
@@ -20,22 +20,26 @@ public final class DibaoAmount {
             DibaoParameters p, HouseholdIncome.Assessment income, List<MemberFacts> members, LocalDate on) {
         Trace trace = new Trace().addAll(income.trace());
         trace.add("低保标准（每人每月）", p.standard(), Articles.ELIGIBILITY);
-        if (!income.perCapita().lessThan(p.standard())) {
-            trace.add("人均月收入不低于低保标准，不符合收入条件", income.perCapita() + " ≥ " + p.standard(), Articles.ELIGIBILITY);
+        int count = income.members();
+        Money line = p.standard().times(count);
+        // income per head below the standard ⇔ household income below standard × members: compared exactly
+        if (!income.monthly().lessThan(line)) {
+            trace.add(
+                    "人均月收入不低于低保标准，不符合收入条件",
+                    income.monthly() + " ≥ " + p.standard() + " × " + count,
+                    Articles.ELIGIBILITY);
             return new Result(false, Money.ZERO, Money.ZERO, Money.ZERO, trace);
         }
-        int count = income.members();
         Money base;
         if (p.method() == DibaoParameters.Method.GAP) {
-            Money gap = p.standard().minus(income.perCapita());
-            base = gap.times(count);
+            base = line.minus(income.monthly());
             trace.add(
-                    "差额法：(低保标准 − 人均月收入) × 人数",
-                    "(" + p.standard() + " − " + income.perCapita() + ") × " + count + " = " + base,
+                    "差额法：低保标准 × 人数 − 家庭月收入",
+                    p.standard() + " × " + count + " − " + income.monthly() + " = " + base,
                     Articles.AMOUNT);
         } else {
             DibaoParameters.Tier tier = p.tiers().stream()
-                    .filter(t -> income.perCapita().lessThan(t.below()))
+                    .filter(t -> income.monthly().lessThan(t.below().times(count)))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("分档法的档次没有覆盖人均收入 " + income.perCapita()));
             base = tier.perPerson().times(count);

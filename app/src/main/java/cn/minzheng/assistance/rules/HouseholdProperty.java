@@ -27,18 +27,21 @@ public record HouseholdProperty(int assetMonths, Set<PropertyFacts.Vehicle> exem
         trace.add("金融资产限额（" + assetMonths + " 个月低保标准 × " + members + " 人）", limit, Articles.PROPERTY);
         trace.add("金融资产", facts.financialAssets(), Articles.PROPERTY);
         if (facts.financialAssets().greaterThan(limit)) {
-            findings.add(new Finding("金融资产 " + facts.financialAssets() + " 超过限额 " + limit, Articles.PROPERTY));
+            findings.add(new Finding(
+                    "家庭金融资产 " + facts.financialAssets().toYuanString() + " 元，超过限额 " + limit.toYuanString() + " 元（"
+                            + assetMonths + " 个月低保标准 × " + members + " 人）",
+                    Articles.PROPERTY));
         }
         for (PropertyFacts.Vehicle vehicle : facts.vehicles()) {
             boolean exempt = vehicle == PropertyFacts.Vehicle.DISABILITY_MOBILITY || exemptVehicles.contains(vehicle);
             trace.add("车辆：" + vehicle.label(), exempt ? "不计入" : "需说明", Articles.PROPERTY);
             if (!exempt) {
-                findings.add(new Finding("拥有" + vehicle.label(), Articles.PROPERTY));
+                findings.add(new Finding("拥有" + vehicle.label() + "（需说明是否为维持生产生活所必需）", Articles.PROPERTY));
             }
         }
         if (facts.residentialProperties() > maxResidential) {
             findings.add(new Finding(
-                    "拥有住房 " + facts.residentialProperties() + " 套，超过 " + maxResidential + " 套", Articles.PROPERTY));
+                    "拥有住房 " + facts.residentialProperties() + " 套，超过允许的 " + maxResidential + " 套", Articles.PROPERTY));
         }
         if (facts.nonResidentialProperties() > 0) {
             findings.add(new Finding("拥有非居住类房产 " + facts.nonResidentialProperties() + " 处", Articles.PROPERTY));

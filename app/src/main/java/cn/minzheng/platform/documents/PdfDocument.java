@@ -1,5 +1,6 @@
 package cn.minzheng.platform.documents;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -64,12 +65,26 @@ public final class PdfDocument {
 
     /** The issuing body, printed in red above the title, as on official documents (版头). */
     public PdfDocument issuer(String name) {
+        return issuer(name, null);
+    }
+
+    /**
+     * The 版头 of a 公文 (GB/T 9704-2012 7.2): the issuing body (发文机关标志) in red, the document number (发文字号)
+     * centred under it, then the red separator line.
+     */
+    public PdfDocument issuer(String name, String number) {
         this.issuer = text(name);
         blocks.add(document -> {
-            Paragraph p = new Paragraph(issuer, font(true, 20, RULE));
+            Paragraph p = new Paragraph(chunk(issuer, font(true, 20, RULE)));
             p.setAlignment(Element.ALIGN_CENTER);
             p.setSpacingAfter(4);
             document.add(p);
+            if (number != null) {
+                Paragraph n = new Paragraph(chunk(number, font(false, 11, Color.BLACK)));
+                n.setAlignment(Element.ALIGN_CENTER);
+                n.setSpacingBefore(6);
+                document.add(n);
+            }
             PdfPTable line = new PdfPTable(1);
             line.setWidthPercentage(100);
             PdfPCell cell = new PdfPCell(new Phrase(" ", font(false, 2, Color.BLACK)));
@@ -86,7 +101,7 @@ public final class PdfDocument {
     public PdfDocument title(String text) {
         String value = text(text);
         blocks.add(document -> {
-            Paragraph p = new Paragraph(value, font(true, 18, Color.BLACK));
+            Paragraph p = new Paragraph(chunk(value, font(true, 18, Color.BLACK)));
             p.setAlignment(Element.ALIGN_CENTER);
             p.setSpacingBefore(6);
             p.setSpacingAfter(8);
@@ -106,7 +121,7 @@ public final class PdfDocument {
     public PdfDocument heading(String text) {
         String value = text(text);
         blocks.add(document -> {
-            Paragraph p = new Paragraph(value, font(true, 12, Color.BLACK));
+            Paragraph p = new Paragraph(chunk(value, font(true, 12, Color.BLACK)));
             p.setSpacingBefore(10);
             p.setSpacingAfter(4);
             document.add(p);
@@ -118,7 +133,7 @@ public final class PdfDocument {
     public PdfDocument paragraph(String text) {
         String value = text(text);
         blocks.add(document -> {
-            Paragraph p = new Paragraph(value, font(false, 11, Color.BLACK));
+            Paragraph p = new Paragraph(chunk(value, font(false, 11, Color.BLACK)));
             p.setLeading(0, 1.6f);
             p.setFirstLineIndent(22);
             p.setSpacingAfter(4);
@@ -131,7 +146,7 @@ public final class PdfDocument {
     public PdfDocument line(String text) {
         String value = text(text);
         blocks.add(document -> {
-            Paragraph p = new Paragraph(value, font(false, 10.5f, Color.BLACK));
+            Paragraph p = new Paragraph(chunk(value, font(false, 10.5f, Color.BLACK)));
             p.setLeading(0, 1.5f);
             document.add(p);
         });
@@ -193,7 +208,7 @@ public final class PdfDocument {
         String u = text(unit);
         String d = text(date);
         blocks.add(document -> {
-            Paragraph p = new Paragraph(u + "\n（印章）\n" + d, font(false, 11, Color.BLACK));
+            Paragraph p = new Paragraph(chunk(u + "\n（印章）\n" + d, font(false, 11, Color.BLACK)));
             p.setAlignment(Element.ALIGN_RIGHT);
             p.setSpacingBefore(24);
             p.setLeading(0, 1.8f);
@@ -202,8 +217,26 @@ public final class PdfDocument {
         return this;
     }
 
+    /** The addressee (主送), flush left and followed by a full-width colon, as in GB/T 9704-2012 7.3.2. */
+    public PdfDocument addressee(String name) {
+        String value = text(name) + "：";
+        blocks.add(document -> {
+            Paragraph p = new Paragraph(chunk(value, font(false, 11, Color.BLACK)));
+            p.setSpacingBefore(6);
+            p.setSpacingAfter(2);
+            document.add(p);
+        });
+        return this;
+    }
+
+    /** What follows starts on a new page (an annex, 附件). */
+    public PdfDocument newPage() {
+        blocks.add(Document::newPage);
+        return this;
+    }
+
     public PdfDocument spacer() {
-        blocks.add(document -> document.add(new Paragraph(" ", font(false, 8, Color.BLACK))));
+        blocks.add(document -> document.add(new Paragraph(chunk(" ", font(false, 8, Color.BLACK)))));
         return this;
     }
 
@@ -276,7 +309,7 @@ public final class PdfDocument {
     private PdfDocument aligned(String text, int alignment) {
         String value = text(text);
         blocks.add(document -> {
-            Paragraph p = new Paragraph(value, font(false, 11, Color.BLACK));
+            Paragraph p = new Paragraph(chunk(value, font(false, 11, Color.BLACK)));
             p.setAlignment(alignment);
             p.setSpacingAfter(4);
             document.add(p);
@@ -285,13 +318,20 @@ public final class PdfDocument {
     }
 
     private static PdfPCell cell(String text, boolean bold, Color fill) {
-        PdfPCell cell = new PdfPCell(new Phrase(text == null ? "" : text, font(bold, 10, Color.BLACK)));
+        PdfPCell cell = new PdfPCell(new Phrase(chunk(text == null ? "" : text, font(bold, 10, Color.BLACK))));
         cell.setPadding(4);
         cell.setBorderColor(Color.LIGHT_GRAY);
         if (fill != null) {
             cell.setBackgroundColor(fill);
         }
         return cell;
+    }
+
+    /** Text in a font, broken into lines by the Chinese rules ({@link LineBreaks}). */
+    private static Chunk chunk(String text, Font font) {
+        Chunk chunk = new Chunk(text, font);
+        chunk.setSplitCharacter(LineBreaks.CHINESE);
+        return chunk;
     }
 
     private static Font font(boolean bold, float size, Color color) {

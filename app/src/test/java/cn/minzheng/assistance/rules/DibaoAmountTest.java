@@ -52,6 +52,24 @@ class DibaoAmountTest {
     }
 
     @Example
+    void theGapIsComputedExactlyAndRoundedOnceAtTheEnd() {
+        // 1 000.01 for 3: per capita 333.3367 shows as 333.34, but the gap is 800 × 3 − 1 000.01 = 1 399.99
+        // (rounding the per-capita figure first would give (800 − 333.34) × 3 = 1 399.98)
+        HouseholdIncome.Assessment assessed =
+                income.assess(List.of(IncomeItem.of("甲", IncomeKind.WAGE, Money.fen(100_001))), 3);
+        assertThat(assessed.perCapita()).isEqualTo(Money.fen(33_334));
+        assertThat(amount.compute(DibaoParameters.gap(STANDARD), assessed, List.of(), ON)
+                        .monthly())
+                .isEqualTo(Money.fen(139_999));
+        // 2 399.99 for 3 is 799.9967 a head: below the standard, although it shows as 800.00
+        HouseholdIncome.Assessment justBelow =
+                income.assess(List.of(IncomeItem.of("甲", IncomeKind.WAGE, Money.fen(239_999))), 3);
+        DibaoAmount.Result result = amount.compute(DibaoParameters.gap(STANDARD), justBelow, List.of(), ON);
+        assertThat(result.qualifies()).isTrue();
+        assertThat(result.monthly()).isEqualTo(Money.fen(1));
+    }
+
+    @Example
     void noAllowanceWhenIncomeReachesTheStandard() {
         HouseholdIncome.Assessment assessed =
                 income.assess(List.of(IncomeItem.of("甲", IncomeKind.WAGE, Money.yuan(1600))), 2);
@@ -138,9 +156,9 @@ class DibaoAmountTest {
         HouseholdIncome.Assessment assessed =
                 income.assess(List.of(IncomeItem.of("甲", IncomeKind.WAGE, Money.fen(incomeFen))), members);
         DibaoAmount.Result result = amount.compute(DibaoParameters.gap(STANDARD), assessed, List.of(), ON);
-        if (assessed.perCapita().lessThan(STANDARD)) {
-            assertThat(result.monthly().plus(assessed.perCapita().times(members)))
-                    .isEqualTo(STANDARD.times(members));
+        if (assessed.monthly().lessThan(STANDARD.times(members))) {
+            // exactly the gap of the household: no fen lost or gained by rounding the per-capita figure on the way
+            assertThat(result.monthly().plus(assessed.monthly())).isEqualTo(STANDARD.times(members));
         } else {
             assertThat(result.monthly()).isEqualTo(Money.ZERO);
         }

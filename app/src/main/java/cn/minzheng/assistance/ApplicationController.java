@@ -211,6 +211,7 @@ class ApplicationController {
         model.addAttribute("screen", screens.of(file.kernel(), ownForms.keySet()));
         model.addAttribute("ownForms", ownForms);
         screens.addForms(model);
+        model.addAttribute("verificationResultMissing", verifications.resultMissing(id));
         Map<Long, Boolean> authorised = new java.util.HashMap<>();
         if (file.coverage() != null) {
             file.coverage().members().forEach(m -> authorised.put(m.residentId(), m.authorised()));
@@ -372,6 +373,15 @@ class ApplicationController {
         return act(id, redirect, () -> {
             caseVerification.request(id);
             return "已向家庭经济状况核对系统提请核对；核对报告出具后自动附到本案";
+        });
+    }
+
+    @PostMapping("/assistance/applications/{id}/verification-result")
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER')")
+    String fetchVerificationResult(@PathVariable long id, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            VerificationResults.Result r = verifications.fetchMissing(id);
+            return "已取回核对请求 " + r.requestId() + " 的核对结果并附到本案";
         });
     }
 

@@ -182,6 +182,13 @@ class AssistanceApiController {
         return verifications.recordManual(id, body);
     }
 
+    /** A result whose report is issued but which never reached the case (issue 14 B7): fetched from the request. */
+    @PostMapping("/applications/{id}/verification-results/missing")
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER')")
+    VerificationResults.Result fetchMissingVerification(@PathVariable long id) {
+        return verifications.fetchMissing(id);
+    }
+
     @GetMapping("/applications/{id}/assessment")
     Assessments.Preview assessment(@PathVariable long id, @RequestParam(required = false) LocalDate on) {
         return assessments.preview(id, on, null);

@@ -64,7 +64,9 @@ class PaymentApiController {
             int itemCount,
             long totalFen,
             String generatedBy,
-            String approvedBy) {
+            String approvedBy,
+            String kind,
+            Integer supplementNo) {
 
         static RollView of(PaymentRolls.Roll roll) {
             return new RollView(
@@ -75,7 +77,9 @@ class PaymentApiController {
                     roll.itemCount(),
                     roll.totalFen(),
                     roll.generatedBy(),
-                    roll.approvedBy());
+                    roll.approvedBy(),
+                    roll.kind(),
+                    roll.supplementNo());
         }
     }
 
@@ -89,7 +93,8 @@ class PaymentApiController {
         return RollView.of(rolls.get(id));
     }
 
-    record GenerateRequest(String programme, String period) {}
+    /** {@code kind}: omitted or MAIN for the month's roll, SUPPLEMENTARY for a 补发名册 after it. */
+    record GenerateRequest(String programme, String period, String kind) {}
 
     /**
      * Generates the roll for a programme and month. The same Idempotency-Key always answers with the same roll (201
@@ -101,7 +106,8 @@ class PaymentApiController {
             @RequestBody GenerateRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         YearMonth period = parsePeriod(request == null ? null : request.period());
-        PaymentRolls.Generated generated = rolls.generate(request.programme(), period, key);
+        PaymentRolls.Generated generated =
+                rolls.generate(request.programme(), period, key, "SUPPLEMENTARY".equals(request.kind()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", generated.roll().id());
         body.put("itemCount", generated.roll().itemCount());

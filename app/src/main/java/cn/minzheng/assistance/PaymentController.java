@@ -73,7 +73,8 @@ class PaymentController {
         model.addAttribute("programme", programme);
         List<PaymentRolls.MissingMonth> missing = rolls.missingMonths();
         model.addAttribute("missing", missing);
-        // the month to generate: the earliest one without a roll, else this month (never the next one by default)
+        // the month to generate: the earliest one without a roll, else this month (never the next one by default:
+        // a month not yet begun has no roll, its cut-off day has not come — issue 14)
         model.addAttribute(
                 "suggestedMonth",
                 missing.isEmpty() ? YearMonth.now(clock) : missing.get(0).period());
@@ -103,14 +104,16 @@ class PaymentController {
             @RequestParam String programme,
             @RequestParam String period,
             @RequestParam String idempotencyKey,
+            @RequestParam(defaultValue = "MAIN") String kind,
             RedirectAttributes redirect) {
         try {
-            PaymentRolls.Generated generated =
-                    rolls.generate(programme, PaymentApiController.parsePeriod(period), idempotencyKey);
+            PaymentRolls.Generated generated = rolls.generate(
+                    programme, PaymentApiController.parsePeriod(period), idempotencyKey, "SUPPLEMENTARY".equals(kind));
             redirect.addFlashAttribute(
                     "notice",
                     generated.created()
-                            ? "已生成发放名册，共 " + generated.roll().itemCount() + " 户（人），请另一位工作人员审核"
+                            ? "已生成" + generated.roll().kindLabel() + "，共 "
+                                    + generated.roll().itemCount() + " 户（人），请另一位工作人员审核"
                             : "该名册此前已生成，未重复生成");
             return "redirect:/assistance/payment-rolls/" + generated.roll().id();
         } catch (PaymentRolls.AlreadyGenerated e) {

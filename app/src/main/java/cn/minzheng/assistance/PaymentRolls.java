@@ -2,6 +2,8 @@ package cn.minzheng.assistance;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.platform.District;
+import cn.minzheng.procedure.Parameters;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.NotFound;
 import java.sql.Timestamp;
@@ -26,14 +28,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PaymentRolls {
 
+    static final String CUTOFF_DAY = "PAYMENT_ROLL_CUTOFF_DAY";
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Parameters parameters;
+    private final District district;
 
-    PaymentRolls(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    PaymentRolls(JdbcClient jdbc, AuditTrail audit, Clock clock, Parameters parameters, District district) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.parameters = parameters;
+        this.district = district;
     }
 
     public record Roll(
@@ -51,10 +59,21 @@ public class PaymentRolls {
             String cancelKind,
             String cancelledBy,
             Instant cancelledAt,
-            String cancelReason) {
+            String cancelReason,
+            String kind,
+            Integer supplementNo) {
 
         public String stateLabel() {
             return state.equals("CANCELLED") && "RETURNED".equals(cancelKind) ? "已退回" : PaymentRolls.stateLabel(state);
+        }
+
+        public boolean supplementary() {
+            return "SUPPLEMENTARY".equals(kind);
+        }
+
+        /** 月度名册, or 补发名册（第 n 批）. */
+        public String kindLabel() {
+            return supplementary() ? "补发名册（第 " + supplementNo + " 批）" : "月度名册";
         }
     }
 
@@ -78,6 +97,17 @@ public class PaymentRolls {
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER')")
     @Transactional
     public Generated generate(String programme, YearMonth period, String idempotencyKey) {
+        return generate(programme, period, idempotencyKey, false);
+    }
+
+    /**
+     * The month's main roll ({@code supplementary} false) — not before the month's cut-off day (a parameter), so that no
+     * roll exists for a month not yet begun — or a supplementary roll (补发名册) of the beneficiaries decided for that
+     * month after its main roll was made: same approval, same bank file, never a second payment for the same month.
+     */
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER')")
+    @Transactional
+    public Generated generate(String programme, YearMonth period, String idempotencyKey, boolean supplementary) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
             throw new BusinessRuleViolation("须提供幂等键（Idempotency-Key，1–100 个字符），以免重复生成");
         }
@@ -95,22 +125,42 @@ public class PaymentRolls {
         if (byKey.isPresent()) {
             return new Generated(roll(byKey.get()), false);
         }
-        Optional<Long> existing = jdbc.sql(
-                        "select id from payment_roll where programme_code = ? and period = ? and state <> 'CANCELLED'")
+        Optional<Long> existing = jdbc.sql("select id from payment_roll where programme_code = ? and period = ?"
+                        + " and state <> 'CANCELLED' and kind = 'MAIN'")
                 .params(programme, first)
                 .query(Long.class)
                 .optional();
-        if (existing.isPresent()) {
-            throw new AlreadyGenerated(existing.get(), programmeName(programme), period);
+        Integer supplementNo = null;
+        if (supplementary) {
+            if (existing.isEmpty()) {
+                throw new BusinessRuleViolation(cn.minzheng.platform.Display.month(period) + programmeName(programme)
+                        + "还没有月度名册，不需要补发：请先生成该月的名册");
+            }
+            supplementNo = jdbc.sql("select coalesce(max(supplement_no), 0) + 1 from payment_roll"
+                            + " where programme_code = ? and period = ? and kind = 'SUPPLEMENTARY'")
+                    .params(programme, first)
+                    .query(Integer.class)
+                    .single();
+        } else {
+            if (existing.isPresent()) {
+                throw new AlreadyGenerated(existing.get(), programmeName(programme), period);
+            }
+            requireCutOffReached(period);
         }
         String actor = actor();
         Instant now = clock.instant();
         long id = jdbc.sql("""
                         insert into payment_roll (programme_code, period, state, item_count, total_fen, generated_by,
-                                                  generated_at)
-                        values (?, ?, 'GENERATED', 0, 0, ?, ?) returning id
+                                                  generated_at, kind, supplement_no)
+                        values (?, ?, 'GENERATED', 0, 0, ?, ?, ?, ?) returning id
                         """)
-                .params(programme, first, actor, Timestamp.from(now))
+                .params(
+                        programme,
+                        first,
+                        actor,
+                        Timestamp.from(now),
+                        supplementary ? "SUPPLEMENTARY" : "MAIN",
+                        supplementNo)
                 .query(Long.class)
                 .single();
         jdbc.sql("""
@@ -138,13 +188,35 @@ public class PaymentRolls {
                               from payment_item where roll_id = ?) t
                         where r.id = ?
                         """).params(id, id).update();
+        Roll roll = roll(id);
+        if (supplementary && roll.itemCount() == 0) {
+            // rolled back with this transaction: an empty supplementary roll is not made
+            throw new BusinessRuleViolation(programme + " " + period + " 没有需要补发的对象：该月有效的救助对象都已在名册中");
+        }
         jdbc.sql("insert into payment_roll_request (idempotency_key, roll_id, requested_by) values (?, ?, ?)")
                 .params(idempotencyKey, id, actor)
                 .update();
-        Roll roll = roll(id);
-        audit.record(AuditEvent.success("PAYMENT_ROLL_GENERATED", "payment_roll", id)
+        audit.record(AuditEvent.success(
+                        supplementary ? "PAYMENT_ROLL_SUPPLEMENT_GENERATED" : "PAYMENT_ROLL_GENERATED",
+                        "payment_roll",
+                        id)
                 .because(programme + " " + period + " items=" + roll.itemCount() + " fen=" + roll.totalFen()));
         return new Generated(roll, true);
+    }
+
+    /** No main roll before the month's cut-off day: decisions made until then are in it, later ones are 补发. */
+    private void requireCutOffReached(YearMonth period) {
+        LocalDate today = LocalDate.now(clock);
+        int day = parameters
+                .find(CUTOFF_DAY, district.code(), today)
+                .map(v -> v.value().intValue())
+                .orElse(1);
+        LocalDate cutOff = period.atDay(Math.max(1, Math.min(day, period.lengthOfMonth())));
+        if (today.isBefore(cutOff)) {
+            throw new BusinessRuleViolation(period.getYear() + "年" + period.getMonthValue() + "月的发放名册须在"
+                    + cutOff.getYear() + "年" + cutOff.getMonthValue() + "月" + cutOff.getDayOfMonth()
+                    + "日（每月名册截止日）起生成；在此之前作出的救助决定都会进入该月名册，之后作出的进入补发名册");
+        }
     }
 
     /** 四眼原则: the approver is not the person who generated the roll (the database refuses it too). */
@@ -253,7 +325,8 @@ public class PaymentRolls {
                           and s.monthly_amount_fen > 0
                         """).params(programme, first, first).query(Sum.class).single();
         Roll existing = jdbc.sql(
-                        "select * from payment_roll where programme_code = ? and period = ? and state <> 'CANCELLED'")
+                        "select * from payment_roll where programme_code = ? and period = ? and state <> 'CANCELLED'"
+                                + " and kind = 'MAIN'")
                 .params(programme, first)
                 .query((rs, n) -> map(rs))
                 .optional()
@@ -343,7 +416,9 @@ public class PaymentRolls {
                 rs.getTimestamp("cancelled_at") == null
                         ? null
                         : rs.getTimestamp("cancelled_at").toInstant(),
-                rs.getString("cancel_reason"));
+                rs.getString("cancel_reason"),
+                rs.getString("kind"),
+                (Integer) rs.getObject("supplement_no"));
     }
 
     private static String actor() {

@@ -4,6 +4,7 @@ import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
 import cn.minzheng.platform.DataScopes;
 import cn.minzheng.platform.District;
+import cn.minzheng.platform.ScheduledRuns;
 import cn.minzheng.platform.SystemActor;
 import cn.minzheng.procedure.Cases;
 import cn.minzheng.procedure.Parameters;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,6 +46,8 @@ public class ReviewTasks {
     /** Arbitrary but fixed key of the advisory lock that keeps the generation to one instance at a time. */
     static final long LOCK = 0x4D5A_4153_5256_5753L;
 
+    static final String NIGHTLY_JOB = "assistance.review-tasks";
+
     /** Tasks appear this many days before they are due, so the street can plan its visits. */
     static final int HORIZON_DAYS = 30;
 
@@ -57,6 +61,8 @@ public class ReviewTasks {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ScheduledRuns runs;
+    private final String nightlyCron;
 
     ReviewTasks(
             JdbcClient jdbc,
@@ -68,7 +74,11 @@ public class ReviewTasks {
             District district,
             TransactionTemplate transactions,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            ScheduledRuns runs,
+            @Value("${minzheng.assistance.review-cron:0 20 2 * * *}") String nightlyCron) {
+        this.runs = runs;
+        this.nightlyCron = nightlyCron;
         this.jdbc = jdbc;
         this.households = households;
         this.ledger = ledger;
@@ -126,8 +136,19 @@ public class ReviewTasks {
 
     @Scheduled(cron = "${minzheng.assistance.review-cron:0 20 2 * * *}", zone = "${minzheng.zone:Asia/Shanghai}")
     void nightly() {
-        Generated g = generate(LocalDate.now(clock));
-        if (g.periodic() + g.deaths() > 0) {
+        LocalDate today = LocalDate.now(clock);
+        Generated g = SystemActor.call(
+                district.scope(),
+                () -> transactions.execute(status -> {
+                    // every instance fires; the first to claim tonight's run does it (issue 14)
+                    if (!runs.claim(NIGHTLY_JOB, nightlyCron)) {
+                        return null;
+                    }
+                    audit.record(AuditEvent.success("SCHEDULED_JOB_RUN", "scheduled_job", NIGHTLY_JOB));
+                    return generate(today);
+                }),
+                "DEPARTMENT_OFFICER");
+        if (g != null && g.periodic() + g.deaths() > 0) {
             log.info("动态管理：生成定期核查任务 {} 件、死亡核查任务 {} 件", g.periodic(), g.deaths());
         }
     }

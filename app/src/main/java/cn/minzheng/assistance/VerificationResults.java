@@ -7,7 +7,9 @@ import cn.minzheng.platform.SystemActor;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.DataScope;
 import cn.minzheng.shared.NotFound;
+import cn.minzheng.verification.RequestSummary;
 import cn.minzheng.verification.VerificationReportReady;
+import cn.minzheng.verification.VerificationRequests;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,14 +18,14 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,6 +46,7 @@ public class VerificationResults {
     private final District district;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
+    private final VerificationRequests requests;
 
     VerificationResults(
             JdbcClient jdbc,
@@ -51,7 +54,9 @@ public class VerificationResults {
             AuditTrail audit,
             District district,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            VerificationRequests requests) {
+        this.requests = requests;
         this.jdbc = jdbc;
         this.applications = applications;
         this.audit = audit;
@@ -194,8 +199,13 @@ public class VerificationResults {
      * {@link CaseVerification}), for the application's own household, and as the officer who asked would see it
      * (issue 13 A1: a request made elsewhere, naming someone else's case, never reaches it). The event carries counts
      * only.
+     *
+     * <p>Durable: the publication is recorded with the report's transaction and stays incomplete until this has run
+     * (Spring Modulith's registry); a crash in between is made good when an instance starts, and a caseworker can fetch
+     * a missing result from the case page ({@link #fetchMissing}). Attaching twice is harmless: a request's result is
+     * attached once. The listener id is fixed so that renaming this class keeps recorded publications deliverable.
      */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @ApplicationModuleListener(id = "assistance.verification-report-ready", propagation = Propagation.NOT_SUPPORTED)
     void on(VerificationReportReady report) {
         Long caseId = AssistanceCases.caseId(report.caseRef());
         if (caseId == null) {
@@ -223,34 +233,126 @@ public class VerificationResults {
                         .filter(a -> a.caseId() == caseId.longValue())
                         .filter(a -> a.householdId() != null && a.householdId() == report.householdId())
                         .ifPresentOrElse(
-                                a -> attach(a, report), () -> log.warn("核对报告 {} 与提请它的案件不符，未附到案件", report.requestId()))),
+                                a -> attach(
+                                        a,
+                                        report.requestId(),
+                                        report.checkedOn(),
+                                        report.personsChecked(),
+                                        report.recordsCompared(),
+                                        report.disqualifying(),
+                                        report.needsExplanation(),
+                                        report.information(),
+                                        "ASSISTANCE_VERIFICATION_REPORT"),
+                                () -> log.warn("核对报告 {} 与提请它的案件不符，未附到案件", report.requestId()))),
                 "DEPARTMENT_OFFICER");
     }
 
-    private void attach(Application a, VerificationReportReady report) {
-        boolean known =
-                jdbc.sql("select count(*) from assistance_verification where application_id = ? and request_id = ?")
-                                .params(a.id(), report.requestId())
-                                .query(Long.class)
-                                .single()
-                        > 0;
-        if (known) {
+    /**
+     * The case page's way to a result that has not arrived (the report is issued, the case does not show it): reads
+     * the case's own request from the verification module in the caller's scope and attaches its report's counts.
+     */
+    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER')")
+    @Transactional
+    public Result fetchMissing(long applicationId) {
+        Application a = applications.find(applicationId).orElseThrow(() -> new NotFound("申请不存在，或不在您的数据范围内"));
+        Long requestId = askedRequest(a.id());
+        if (requestId == null) {
+            throw new BusinessRuleViolation("本案尚未通过家庭经济状况核对系统提请核对，没有可获取的核对结果");
+        }
+        RequestSummary request = requests.find(requestId);
+        if (a.householdId() == null || request.householdId() != a.householdId()) {
+            throw new BusinessRuleViolation("核对请求 " + requestId + " 核对的不是本案申请人的家庭，其结果不能附到本案");
+        }
+        if (request.reportVersion() == null) {
+            throw new BusinessRuleViolation(
+                    "核对请求 " + requestId + " 的核对报告尚未出具（" + request.stage() + "），疑点核实完毕、报告出具后结果会自动附到本案");
+        }
+        attach(
+                a,
+                requestId,
+                request.checkDate(),
+                request.persons(),
+                request.recordsCompared(),
+                request.disqualifying(),
+                request.needsExplanation(),
+                request.information(),
+                "ASSISTANCE_VERIFICATION_FETCHED");
+        return of(a.id()).stream()
+                .filter(r -> requestId.equals(r.requestId()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * Whether the case asked the verification system and its report is issued, but the result is not on the case (the
+     * page then offers {@link #fetchMissing}).
+     */
+    @PreAuthorize(AssistanceRoles.READ)
+    public boolean resultMissing(long applicationId) {
+        // the verification module is asked outside this module's transaction: a refusal there must not roll it back
+        Long requestId = newTransaction.execute(status -> {
+            Long request = askedRequest(applicationId);
+            return request == null || attached(applicationId, request) ? null : request;
+        });
+        if (requestId == null) {
+            return false;
+        }
+        try {
+            return requests.find(requestId).reportVersion() != null;
+        } catch (NotFound | org.springframework.security.access.AccessDeniedException e) {
+            return false; // a reader who may not see the request cannot fetch it either
+        }
+    }
+
+    /**
+     * The application's current request to the verification system, provided the application asked for it itself
+     * (issue 13 A1: only such a request's result may reach the case, whichever way it comes).
+     */
+    private Long askedRequest(long applicationId) {
+        return jdbc.sql("""
+                        select a.verification_request_id from assistance_application a
+                        join assistance_verification_asked k
+                          on k.application_id = a.id and k.request_id = a.verification_request_id
+                        where a.id = ?
+                        """).param(applicationId).query(Long.class).optional().orElse(null);
+    }
+
+    private boolean attached(long applicationId, long requestId) {
+        return jdbc.sql("select count(*) from assistance_verification where application_id = ? and request_id = ?")
+                        .params(applicationId, requestId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Attaches a request's result to the case once (a unique index backs the check against a concurrent attach). */
+    private void attach(
+            Application a,
+            long requestId,
+            LocalDate checkedOn,
+            int persons,
+            int records,
+            int disqualifying,
+            int explanation,
+            int information,
+            String auditAction) {
+        if (attached(a.id(), requestId)) {
             return;
         }
         long id = insert(
                 a,
                 "ENGINE",
-                report.requestId(),
-                report.checkedOn(),
-                report.personsChecked(),
-                report.recordsCompared(),
-                report.disqualifying(),
-                report.needsExplanation(),
-                report.information(),
+                requestId,
+                checkedOn,
+                persons,
+                records,
+                disqualifying,
+                explanation,
+                information,
                 null,
                 "system");
-        audit.record(AuditEvent.success("ASSISTANCE_VERIFICATION_REPORT", "assistance_application", a.id())
-                .because("result " + id + " request " + report.requestId()));
+        audit.record(AuditEvent.success(auditAction, "assistance_application", a.id())
+                .because("result " + id + " request " + requestId));
     }
 
     private long insert(

@@ -70,6 +70,7 @@ class DemoAssistance implements DemoStep {
     private final Regions regions;
     private final District district;
     private final Clock clock;
+    private final DemoSavepoints savepoints;
 
     DemoAssistance(
             Applications applications,
@@ -88,7 +89,9 @@ class DemoAssistance implements DemoStep {
             DemoStaff staff,
             Regions regions,
             District district,
-            Clock clock) {
+            Clock clock,
+            DemoSavepoints savepoints) {
+        this.savepoints = savepoints;
         this.applications = applications;
         this.investigations = investigations;
         this.verifications = verifications;
@@ -534,14 +537,14 @@ class DemoAssistance implements DemoStep {
                     int number = ++n;
                     String phone = String.format("1390%07d", number);
                     try {
-                        EmergencyTeam.Responder r = as(
+                        EmergencyTeam.Responder r = savepoints.call(() -> as(
                                 "jiedao_" + street,
                                 () -> team.enrol(new EmergencyTeam.NewResponder(
                                         community.code(),
                                         "应急队员" + number,
                                         phone,
                                         new String[] {"医护", "心理疏导", "搬运与陪护"}[number % 3],
-                                        today.minusMonths(6))));
+                                        today.minusMonths(6)))));
                         byCommunity
                                 .computeIfAbsent(community.code(), k -> new ArrayList<>())
                                 .add(r.id());
@@ -583,7 +586,7 @@ class DemoAssistance implements DemoStep {
 
     private int tryCase(String label, Runnable build) {
         try {
-            build.run();
+            savepoints.run(build);
             return 1;
         } catch (RuntimeException e) {
             log.warn("演示社会救助“{}”未能生成：{}", label, e.getMessage());

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ class DemoDistrict implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDistrict.class);
     static final String LOADED = "demo.loaded";
+    /** Set with the communities and staff, in their transaction: the demo has begun and must be finished. */
+    static final String BEGUN = "demo.begun";
 
     /** Communities per street at the baseline (224), in the order of the streets' codes. */
     private static final int[] BASELINE_COMMUNITIES = {24, 26, 30, 28, 22, 24, 26, 22, 12, 10};
@@ -97,30 +100,65 @@ class DemoDistrict implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled() || settings.get(LOADED).isPresent()) {
+        if (settings.get(LOADED).isPresent()) {
             return;
         }
-        long started = System.nanoTime();
-        String password = configuredPassword.isBlank() ? AccountManagement.generatedPassword() : configuredPassword;
-        List<String> problems = accounts.passwordProblems("demo", password);
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("MINZHENG_DEMO_PASSWORD 不符合密码规则：" + String.join("；", problems));
+        // A first start interrupted while building the demo: finish it, whatever MINZHENG_DEMO_SIZE says now, so that
+        // the district is never left half-built (issue 14 B6).
+        Optional<String> begun = settings.get(BEGUN);
+        if (begun.isEmpty() && !enabled()) {
+            return;
         }
-        Summary summary = SystemActor.call(
-                district.scope(), () -> transactions.execute(status -> build(password)), "SYSTEM_ADMIN");
+        String size = begun.orElse(this.size);
+        if (begun.isPresent()) {
+            log.warn("演示区在上次启动时没有生成完（启动被中断），现在从中断处继续生成");
+        }
+        long started = System.nanoTime();
+        String effective = size.equals("auto") ? "small" : size;
+        if (settings.get(stepKey("base")).isEmpty()) {
+            String password = configuredPassword.isBlank() ? AccountManagement.generatedPassword() : configuredPassword;
+            List<String> problems = accounts.passwordProblems("demo", password);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("MINZHENG_DEMO_PASSWORD 不符合密码规则：" + String.join("；", problems));
+            }
+            Summary summary = SystemActor.call(
+                    district.scope(),
+                    () -> transactions.execute(status -> {
+                        Summary built = build(password);
+                        settings.put(BEGUN, size);
+                        settings.put(stepKey("base"), "done");
+                        return built;
+                    }),
+                    "SYSTEM_ADMIN");
+            // the accounts exist from here on: say how to sign in before the longer steps
+            printOnce(summary, password, configuredPassword.isBlank());
+        }
         for (DemoStep step : steps) {
+            String key = stepKey(Integer.toString(step.order()));
+            if (settings.get(key).isPresent()) {
+                continue;
+            }
             long stepStarted = System.nanoTime();
-            String effective = size.equals("auto") ? "small" : size;
-            SystemActor.run(district.scope(), () -> step.build(effective, seed), step.roles());
+            if (step.transactional()) {
+                SystemActor.run(
+                        district.scope(),
+                        () -> transactions.executeWithoutResult(status -> {
+                            step.build(effective, seed);
+                            settings.put(key, "done");
+                        }),
+                        step.roles());
+            } else {
+                SystemActor.run(district.scope(), () -> step.build(effective, seed), step.roles());
+                settings.put(key, "done");
+            }
             log.info("演示数据：{} 用时 {} ms", step.name(), (System.nanoTime() - stepStarted) / 1_000_000);
         }
         settings.put(LOADED, size);
-        log.info(
-                "演示区已生成：{} 个社区，{} 个账号，用时 {} ms",
-                summary.communities(),
-                summary.accounts(),
-                (System.nanoTime() - started) / 1_000_000);
-        printOnce(summary, password, configuredPassword.isBlank());
+        log.info("演示区已生成，用时 {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    static String stepKey(String step) {
+        return "demo.step." + step;
     }
 
     record Summary(int communities, int accounts, List<String> highlighted) {}
@@ -249,7 +287,7 @@ class DemoDistrict implements ApplicationRunner {
     private static void printOnce(Summary summary, String password, boolean generated) {
         System.out.println();
         System.out.println("================================================================");
-        System.out.println(" 演示区已生成：" + summary.communities() + " 个社区，" + summary.accounts() + " 个工作人员账号");
+        System.out.println(" 演示区：已生成 " + summary.communities() + " 个社区，" + summary.accounts() + " 个工作人员账号（其余演示数据随后生成）");
         System.out.println(" 演示账号（全部账号见 README）：");
         summary.highlighted().forEach(line -> System.out.println("   " + line));
         if (generated) {

@@ -38,6 +38,7 @@ class DemoProcedures implements DemoStep {
     private final DemoStaff staff;
     private final District district;
     private final Clock clock;
+    private final DemoSavepoints savepoints;
 
     DemoProcedures(
             Cases cases,
@@ -46,7 +47,9 @@ class DemoProcedures implements DemoStep {
             Notices notices,
             DemoStaff staff,
             District district,
-            Clock clock) {
+            Clock clock,
+            DemoSavepoints savepoints) {
+        this.savepoints = savepoints;
         this.cases = cases;
         this.decisions = decisions;
         this.reviews = reviews;
@@ -103,7 +106,7 @@ class DemoProcedures implements DemoStep {
     /** One demo case; a failure (e.g. a year the calendar does not know) is logged and skipped, never fatal. */
     private int tryCase(String label, Runnable build) {
         try {
-            build.run();
+            savepoints.run(build);
             return 1;
         } catch (RuntimeException e) {
             log.warn("演示案件“{}”未能生成：{}", label, e.getMessage());

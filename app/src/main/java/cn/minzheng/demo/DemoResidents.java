@@ -65,10 +65,36 @@ class DemoResidents implements DemoStep {
 
     private final BulkRegistration registration;
     private final Regions regions;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    DemoResidents(BulkRegistration registration, Regions regions) {
+    DemoResidents(
+            BulkRegistration registration,
+            Regions regions,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
         this.registration = registration;
         this.regions = regions;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Not one transaction (the district size has 1.3 million residents): each community's households are registered in
+     * a transaction of their own, and a community registered before an interruption is skipped — its people are still
+     * generated, so that the rest of the district comes out as it would have.
+     */
+    @Override
+    public boolean transactional() {
+        return false;
+    }
+
+    private boolean registered(String community) {
+        return Boolean.TRUE.equals(transactions.execute(status -> jdbc.sql(
+                        "select exists (select 1 from household where community_code = ? and household_no = 'H00001')")
+                .param(community)
+                .query(Boolean.class)
+                .single()));
     }
 
     @Override
@@ -128,7 +154,9 @@ class DemoResidents implements DemoStep {
                                 List.of()))));
             }
             duplicates.clear();
-            residents += registration.register(batch);
+            if (!registered(community)) {
+                residents += registration.register(batch);
+            }
             households += batch.size();
             if ((c + 1) % 20 == 0 || c == communities.size() - 1) {
                 log.info(

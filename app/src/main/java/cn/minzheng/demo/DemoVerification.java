@@ -126,6 +126,77 @@ class DemoVerification implements DemoStep {
             log.warn("演示核对：{} 中可用的家庭不足 6 户，未生成核对演示数据", community);
             return;
         }
+        // the departments' data: a delivery writes the verification store outside the database, so each is made once
+        // and a start interrupted after it skips it (the same seed gives the same files)
+        long started = System.nanoTime();
+        Map<String, String> files = deliveries(families, today, new Random(seed ^ 0x4845444955L));
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            if (loaded(file.getKey(), file.getValue())) {
+                continue;
+            }
+            long id = centre.deliver(
+                    file.getKey(), file.getKey() + ".csv", file.getValue().getBytes(StandardCharsets.UTF_8));
+            if (!centre.deliveryStatus(id).equals("LOADED")) {
+                throw new IllegalStateException("演示核对数据 " + file.getKey() + " 导入失败");
+            }
+        }
+        long loaded = System.nanoTime();
+        String streetOfficer = "jiedao_" + street;
+        // letters, requests and their review: one transaction, all or nothing
+        transactions.executeWithoutResult(status -> {
+            letters(families, today);
+            List<RequestSummary> done = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Family f = families.get(i);
+                int n = i + 1;
+                done.add(as(
+                        streetOfficer,
+                        street,
+                        "STREET_OFFICER",
+                        () -> requests.request(
+                                new VerificationRequests.HouseholdRequest(f.id(), "DIBAO", "case:demo-" + n))));
+            }
+            review(done.get(0), done.get(1), streetOfficer, street);
+        });
+        // the sixth household is refused (a member has not signed): outside the transaction above, so that the
+        // refusal's audit entry is kept (rolled back with a savepoint, it was lost); a refusal stores nothing else, so
+        // a start interrupted after it and run again only records a second refused attempt
+        try {
+            as(
+                    streetOfficer,
+                    street,
+                    "STREET_OFFICER",
+                    () -> requests.request(new VerificationRequests.HouseholdRequest(
+                            families.get(5).id(), "DIBAO", "case:demo-6")));
+        } catch (BusinessRuleViolation expected) {
+            log.info("演示核对：第 6 户因缺少授权书未予核对（演示）");
+        }
+        long requested = System.nanoTime();
+        Long running = transactions.execute(status -> jdbc.sql("select max(id) from verification_batch")
+                .query(Long.class)
+                .optional()
+                .orElse(null));
+        // a batch begun before an interruption goes on by itself at the start (BatchVerifications)
+        long batch = running != null
+                ? running
+                : batchInBackground ? centre.startReverificationOfBeneficiaries() : centre.reverifyBeneficiaries();
+        log.info(
+                "演示核对：导入 {} 项数据 {} ms，5 户交互核对 {} ms（平均 {} ms/户），在保对象批量复核第 {} 批{}",
+                files.size(),
+                (loaded - started) / 1_000_000,
+                (requested - loaded) / 1_000_000,
+                (requested - loaded) / 5_000_000,
+                batch,
+                batchInBackground ? "已在后台开始" : "已完成");
+    }
+
+    /** Not one transaction: its deliveries write the verification store; each part is done once (see build). */
+    @Override
+    public boolean transactional() {
+        return false;
+    }
+
+    private void letters(List<Family> families, LocalDate today) {
         for (int i = 0; i < families.size(); i++) {
             List<VerificationIdentity> members = families.get(i).members();
             // the sixth household: one member has not signed yet
@@ -142,49 +213,17 @@ class DemoVerification implements DemoStep {
                         null));
             }
         }
-        long started = System.nanoTime();
-        Map<String, String> files = deliveries(families, today, new Random(seed ^ 0x4845444955L));
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            long id = centre.deliver(
-                    file.getKey(), file.getKey() + ".csv", file.getValue().getBytes(StandardCharsets.UTF_8));
-            if (!centre.deliveryStatus(id).equals("LOADED")) {
-                throw new IllegalStateException("演示核对数据 " + file.getKey() + " 导入失败");
-            }
-        }
-        long loaded = System.nanoTime();
-        String streetOfficer = "jiedao_" + street;
-        List<RequestSummary> done = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            Family f = families.get(i);
-            int n = i + 1;
-            done.add(as(
-                    streetOfficer,
-                    street,
-                    "STREET_OFFICER",
-                    () -> requests.request(
-                            new VerificationRequests.HouseholdRequest(f.id(), "DIBAO", "case:demo-" + n))));
-        }
-        try {
-            as(
-                    streetOfficer,
-                    street,
-                    "STREET_OFFICER",
-                    () -> requests.request(new VerificationRequests.HouseholdRequest(
-                            families.get(5).id(), "DIBAO", "case:demo-6")));
-        } catch (BusinessRuleViolation expected) {
-            log.info("演示核对：第 6 户因缺少授权书未予核对（演示）");
-        }
-        long requested = System.nanoTime();
-        review(done.get(0), done.get(1), streetOfficer, street);
-        long batch = batchInBackground ? centre.startReverificationOfBeneficiaries() : centre.reverifyBeneficiaries();
-        log.info(
-                "演示核对：导入 {} 项数据 {} ms，5 户交互核对 {} ms（平均 {} ms/户），在保对象批量复核第 {} 批{}",
-                files.size(),
-                (loaded - started) / 1_000_000,
-                (requested - loaded) / 1_000_000,
-                (requested - loaded) / 5_000_000,
-                batch,
-                batchInBackground ? "已在后台开始" : "已完成");
+    }
+
+    /** Whether this very file was delivered and loaded already (by a start that was interrupted later). */
+    private boolean loaded(String source, String content) {
+        String sm3 = cn.minzheng.shared.Sm3.hex(content.getBytes(StandardCharsets.UTF_8));
+        return Boolean.TRUE.equals(transactions.execute(status -> jdbc.sql(
+                        "select exists (select 1 from verification_delivery where source_code = ? and file_sm3 = ?"
+                                + " and status = 'LOADED')")
+                .params(source, sm3)
+                .query(Boolean.class)
+                .single()));
     }
 
     /** The first households of the community whose counted members all have an identity number. */

@@ -33,7 +33,7 @@ class ResidentConfiguration {
         return executor;
     }
 
-    /** Marks imports whose process died while they ran (at start, and every five minutes). */
+    /** Marks imports whose instance died while they ran (at start, and every minute). */
     @Component
     @ServingPlatform
     static class ImportSweeper implements ApplicationRunner {
@@ -55,7 +55,7 @@ class ResidentConfiguration {
             sweep();
         }
 
-        @Scheduled(fixedDelay = 300_000, initialDelay = 300_000)
+        @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
         void sweep() {
             Integer marked = SystemActor.call(
                     district.scope(),

@@ -66,6 +66,8 @@ public class ResidentImports {
     private final Executor executor;
     private final TransactionTemplate ownTransaction;
     private final long maxBytes;
+    private final ImportLiveness liveness;
+    private final javax.sql.DataSource dataSource;
     /** Where uploads wait for the worker: on disk, not in the heap (issue 13 A5). */
     private final Path spool;
     /** Imports handed to this instance's worker and not finished: the sweeper leaves them alone. */
@@ -83,7 +85,11 @@ public class ResidentImports {
             @Qualifier("residentImportExecutor") Executor executor,
             TransactionTemplate transactions,
             @Value("${minzheng.resident.import.max-bytes:20971520}") long maxBytes,
+            ImportLiveness liveness,
+            javax.sql.DataSource dataSource,
             @Value("${minzheng.data-dir}") Path dataDir) {
+        this.liveness = liveness;
+        this.dataSource = dataSource;
         this.spool = dataDir.toAbsolutePath().normalize().resolve("imports");
         this.jdbc = jdbc;
         this.planner = planner;
@@ -163,12 +169,19 @@ public class ResidentImports {
         UploadedFile file = UploadedFile.inspect(originalFileName, content, maxBytes);
         DataScope scope = Staff.scope();
         String actor = Staff.name();
-        long id = ownTransaction.execute(status -> jdbc.sql("""
-                        insert into resident_import (scope_code, mode, status, file_name, file_kind, file_sm3, file_bytes,
-                                                     created_by)
-                        values (?, ?, 'RUNNING', ?, ?, ?, ?, ?) returning id
+        // the number first, so that this instance holds the import's liveness lock before anyone can see it RUNNING
+        long id = ownTransaction.execute(
+                status -> jdbc.sql("select nextval(pg_get_serial_sequence('resident_import', 'id'))")
+                        .query(Long.class)
+                        .single());
+        liveness.hold(id);
+        ownTransaction.execute(status -> jdbc.sql("""
+                        insert into resident_import (id, scope_code, mode, status, file_name, file_kind, file_sm3,
+                                                     file_bytes, created_by)
+                        values (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?) returning id
                         """)
                 .params(
+                        id,
                         scope.code(),
                         mode.name(),
                         file.displayName(),
@@ -197,12 +210,14 @@ public class ResidentImports {
                 } finally {
                     pending.remove(id);
                     queued.delete();
+                    liveness.release(id);
                     SecurityContextHolder.clearContext();
                 }
             });
         } catch (org.springframework.core.task.TaskRejectedException e) {
             pending.remove(id);
             queued.delete();
+            liveness.release(id);
             fail(id, "当前排队的导入过多，本次未导入；请稍后重新导入");
         }
         return id;
@@ -299,7 +314,7 @@ public class ResidentImports {
                 : store ? null : "有 " + plan.rejected() + " 行未通过校验，按“全部正确才导入”的要求，本次没有导入任何数据；请修正后重新导入";
         jdbc.sql("""
                         update resident_import set status = ?, encoding = ?, total = ?, accepted = ?, rejected = ?,
-                               imported = ?, created = ?, updated = ?, unchanged = ?, message = ?, finished_at = now()
+                               imported = ?, created = ?, updated = ?, unchanged = ?, message = ?, finished_at = clock_timestamp()
                         where id = ?
                         """)
                 .params(
@@ -479,7 +494,7 @@ public class ResidentImports {
         try {
             ownTransaction.executeWithoutResult(
                     status -> jdbc.sql("""
-                            update resident_import set status = 'FAILED', message = ?, finished_at = now()
+                            update resident_import set status = 'FAILED', message = ?, finished_at = clock_timestamp()
                             where id = ? and status = 'RUNNING'
                             """).params(message, id).update());
         } catch (RuntimeException e) {
@@ -556,30 +571,29 @@ public class ResidentImports {
     }
 
     /**
-     * Imports left RUNNING by a worker that no longer exists (the process died): their advisory lock is free. Marked
-     * FAILED; their transaction never committed, so nothing of them is stored. Only imports older than a minute are
-     * looked at, so that one whose worker has not started yet is not taken for dead.
+     * Imports left RUNNING by an instance that no longer exists (the process died): no instance holds their liveness
+     * lock ({@link ImportLiveness}). Marked FAILED at once; their transaction never committed, so nothing of them is
+     * stored.
      */
     int markAbandoned() {
-        List<Long> running = jdbc.sql("""
-                        select id from resident_import where status = 'RUNNING' and created_at < now() - interval '1 minute'
-                        """).query(Long.class).list();
+        List<Long> running = jdbc.sql("select id from resident_import where status = 'RUNNING'")
+                .query(Long.class)
+                .list();
         int marked = 0;
-        for (long id : running) {
-            if (pending.contains(id)) {
-                continue;
-            }
-            Boolean free = jdbc.sql("select pg_try_advisory_xact_lock(?, ?)")
-                    .params(IMPORT_LOCK_NAMESPACE, (int) id)
-                    .query(Boolean.class)
-                    .single();
-            if (Boolean.TRUE.equals(free)) {
+        try (java.sql.Connection probe = dataSource.getConnection()) {
+            probe.setAutoCommit(true);
+            for (long id : running) {
+                if (pending.contains(id) || !liveness.abandoned(probe, id)) {
+                    continue;
+                }
                 marked += jdbc.sql("""
-                                update resident_import set status = 'FAILED', finished_at = now(),
+                                update resident_import set status = 'FAILED', finished_at = clock_timestamp(),
                                        message = '导入被中断（平台在导入过程中停止），未导入任何数据；请重新导入'
                                 where id = ? and status = 'RUNNING'
                                 """).param(id).update();
             }
+        } catch (java.sql.SQLException e) {
+            log.warn("中断的居民导入未能检查：{}", e.getMessage());
         }
         return marked;
     }

@@ -217,16 +217,23 @@ class BatchVerifications {
             return;
         }
         List<CurrentBeneficiaries.Beneficiary> all = transactions.execute(status -> beneficiaries.on(day));
-        int verified = 0;
-        int refused = 0;
-        int persons = 0;
-        long records = 0;
-        int findings = 0;
+        // a batch resumed after its instance died goes on where it stopped: each household is verified once a batch
+        java.util.Set<String> done = transactions.execute(status -> jdbc.sql(
+                        "select household_id || ':' || programme from verification_request where batch_id = ?")
+                .param(id)
+                .query(String.class)
+                .set());
+        if (!done.isEmpty()) {
+            log.info("批量复核第 {} 批继续进行：已核对 {} 户，余下 {} 户", id, done.size(), all.size() - done.size());
+        }
         String reference = "批量复核第 " + id + " 批";
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<CurrentBeneficiaries.Beneficiary> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             List<HouseholdProbe.Plan> plans = new ArrayList<>();
             for (CurrentBeneficiaries.Beneficiary b : chunk) {
+                if (done.contains(b.householdId() + ":" + b.programme())) {
+                    continue;
+                }
                 HouseholdProbe.Plan plan;
                 try {
                     plan = transactions.execute(status -> probe.plan(b.householdId(), b.programme(), day, reference));
@@ -235,12 +242,12 @@ class BatchVerifications {
                 }
                 if (plan.refused()) {
                     transactions.executeWithoutResult(status -> recorder.refused(plan, id, day));
-                    refused++;
                 } else if (!plan.probe().isEmpty()) {
                     plans.add(plan);
                 }
             }
             if (plans.isEmpty()) {
+                progress(id, all.size(), null);
                 continue;
             }
             List<Probes.Member> members =
@@ -256,29 +263,77 @@ class BatchVerifications {
                         reports.issue(request);
                     }
                 });
-                verified++;
-                persons += plan.probe().size();
-                records += results.hits().size();
-                findings += results.findings().size();
             }
+            progress(id, all.size(), null);
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
-        int households = all.size();
-        int v = verified;
-        int r = refused;
-        int p = persons;
-        long rc = records;
-        int f = findings;
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("""
-                            update verification_batch set status = 'COMPLETED', finished_at = now(), households = ?,
-                                verified = ?, refused = ?, persons = ?, records_compared = ?, findings = ?, duration_ms = ?
-                            where id = ?
-                            """).params(households, v, r, p, rc, f, ms, id).update();
+        Counts c = transactions.execute(status -> {
+            Counts counts = progress(id, all.size(), ms);
             audit.record(AuditEvent.success("VERIFICATION_BATCH_FINISHED", "verification_batch", id)
-                    .because("households " + households + ", verified " + v + ", refused " + r));
+                    .because("households " + counts.households() + ", verified " + counts.verified() + ", refused "
+                            + counts.refused()));
+            return counts;
         });
-        log.info("批量复核第 {} 批完成：{} 户，核对 {} 户 {} 人，未授权 {} 户，比对到 {} 条，疑点 {} 条，{} ms", id, households, v, p, r, rc, f, ms);
+        log.info(
+                "批量复核第 {} 批完成：{} 户，核对 {} 户 {} 人，未授权 {} 户，比对到 {} 条，疑点 {} 条，{} ms",
+                id,
+                c.households(),
+                c.verified(),
+                c.persons(),
+                c.refused(),
+                c.records(),
+                c.findings(),
+                ms);
+    }
+
+    record Counts(int households, int verified, int refused, int persons, long records, int findings) {}
+
+    /**
+     * The batch's figures, counted from the requests it has recorded (so an interrupted batch shows what it did, and a
+     * resumed one counts each household once); with {@code finishedMs}, the batch is closed as completed.
+     */
+    private Counts progress(long id, int households, Long finishedMs) {
+        return transactions.execute(status -> {
+            Counts counts = jdbc.sql("""
+                            select count(*) filter (where status = 'COMPLETED') as verified,
+                                   count(*) filter (where status = 'REFUSED') as refused,
+                                   coalesce(sum(persons) filter (where status = 'COMPLETED'), 0) as persons,
+                                   coalesce(sum(records_compared), 0) as records,
+                                   (select count(*) from verification_finding f
+                                    join verification_request q on q.id = f.request_id where q.batch_id = ?) as findings
+                            from verification_request where batch_id = ?
+                            """)
+                    .params(id, id)
+                    .query((rs, n) -> new Counts(
+                            households,
+                            rs.getInt("verified"),
+                            rs.getInt("refused"),
+                            rs.getInt("persons"),
+                            rs.getLong("records"),
+                            rs.getInt("findings")))
+                    .single();
+            jdbc.sql("""
+                            update verification_batch set households = ?, verified = ?, refused = ?, persons = ?,
+                                records_compared = ?, findings = ?,
+                                status = case when ? then 'COMPLETED' else status end,
+                                finished_at = case when ? then clock_timestamp() else finished_at end,
+                                duration_ms = coalesce(?, duration_ms)
+                            where id = ?
+                            """)
+                    .params(
+                            counts.households(),
+                            counts.verified(),
+                            counts.refused(),
+                            counts.persons(),
+                            counts.records(),
+                            counts.findings(),
+                            finishedMs != null,
+                            finishedMs != null,
+                            finishedMs,
+                            id)
+                    .update();
+            return counts;
+        });
     }
 
     @PreAuthorize(VerificationRoles.BATCH_READ)
@@ -300,25 +355,32 @@ class BatchVerifications {
                 .orElseThrow(() -> new NotFound("批量复核第 " + id + " 批不存在"));
     }
 
-    /** Batches left RUNNING by an instance that died: their lock is free. */
-    int markAbandoned() {
+    /**
+     * Batches left RUNNING by an instance that died (their lock is free), to be resumed: they go on where they stopped
+     * ({@link #run}), keeping what they did, rather than starting again and counting households twice.
+     */
+    List<Long> abandoned() {
         List<Long> running = jdbc.sql("select id from verification_batch where status = 'RUNNING'")
                 .query(Long.class)
                 .list();
-        try {
-            return AbandonedWork.mark(
-                    dataSource,
-                    LOCK_SPACE,
-                    running,
-                    id -> jdbc.sql("update verification_batch set status = 'FAILED', finished_at = now(),"
-                                    + " message = '批量复核被中断（平台重启）；已完成的家庭保留其结果' where id = ?"
-                                    + " and status = 'RUNNING'")
-                            .param(id)
-                            .update());
+        List<Long> free = new ArrayList<>();
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(true);
+            for (long id : running) {
+                try (var statement = lock.createStatement();
+                        var rs = statement.executeQuery(
+                                "select pg_try_advisory_lock(" + LOCK_SPACE + ", " + (int) id + ")")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        Deliveries.advisory(lock, "pg_advisory_unlock", LOCK_SPACE, (int) id);
+                        free.add(id);
+                    }
+                }
+            }
         } catch (SQLException e) {
             log.warn("interrupted batches could not be checked", e);
-            return 0;
         }
+        return free;
     }
 
     private static Batch map(java.sql.ResultSet rs) throws SQLException {

@@ -40,20 +40,26 @@ class VerificationConfiguration {
 
         private final Deliveries deliveries;
         private final BatchVerifications batches;
+        private final VerificationWorker worker;
         private final District district;
 
-        Sweeper(Deliveries deliveries, BatchVerifications batches, District district) {
+        Sweeper(Deliveries deliveries, BatchVerifications batches, VerificationWorker worker, District district) {
             this.deliveries = deliveries;
             this.batches = batches;
+            this.worker = worker;
             this.district = district;
         }
 
         @Override
         public void run(ApplicationArguments args) {
             int loads = SystemActor.call(district.scope(), deliveries::markAbandoned, "DEPARTMENT_OFFICER");
-            int runs = SystemActor.call(district.scope(), batches::markAbandoned, "DEPARTMENT_OFFICER");
-            if (loads + runs > 0) {
-                log.warn("核对：{} 个数据导入、{} 个批量复核在进行中被中断，已标记为失败", loads, runs);
+            if (loads > 0) {
+                log.warn("核对：{} 个数据导入在进行中被中断，已标记为失败", loads);
+            }
+            // a batch interrupted by the death of its instance goes on where it stopped (issue 14 B9)
+            for (long batch : SystemActor.call(district.scope(), batches::abandoned, "DEPARTMENT_OFFICER")) {
+                log.warn("核对：批量复核第 {} 批在进行中被中断，现在继续进行", batch);
+                worker.runBatch(batch);
             }
         }
     }

@@ -98,6 +98,34 @@ class BankFilesTest {
         }
     }
 
+    /** Issue 14 B8: a 补发名册 goes to the bank the same way, in a file of its own. */
+    @Test
+    void aSupplementaryRollHasItsOwnBankFile() {
+        long head = TestPostgresSql.queryForObject(jdbc, """
+                insert into resident (community_code, name, name_pinyin, name_initials, gender, birth_date, document_type, created_by)
+                values ('%s', '补发户主', 'x', 'x', 'FEMALE', date '1972-01-01', 'NONE', 'test') returning id""".formatted(TestDistrict.COMMUNITY), Long.class);
+        long household = TestPostgresSql.queryForObject(jdbc, """
+                insert into household (community_code, household_no, head_id, created_by) values ('%s', 'BANK-LATE', %d, 'test') returning id""".formatted(TestDistrict.COMMUNITY, head), Long.class);
+        as("t_officer", "DEPARTMENT_OFFICER", () -> {
+            residentManagement.updateContact(head, null, "长安银行雁塔支行", "62170000100000009990");
+            return null;
+        });
+        TestPostgresSql.execute(jdbc, """
+                insert into assistance_status (category_code, programme_code, subject_type, subject_id, community_code,
+                                               members, monthly_amount_fen, effective_from, decision_ref)
+                values ('DIBAO', 'DIBAO', 'HOUSEHOLD', %d, '%s', 1, 45000, '2026-11-01', '十一月名册后作出的决定')""".formatted(household, TestDistrict.COMMUNITY));
+        PaymentRolls.Roll supplement = as(
+                        "t_officer",
+                        "DEPARTMENT_OFFICER",
+                        () -> rolls.generate("DIBAO", YearMonth.of(2026, 11), "bank-late", true))
+                .roll();
+        as("t_leader", "DISTRICT_LEADER", () -> rolls.approve(supplement.id()));
+        BankFiles.BankFile file = as("t_officer", "DEPARTMENT_OFFICER", () -> bankFiles.original(supplement.id()));
+        assertThat(file.items()).isEqualTo(1);
+        assertThat(file.totalFen()).isEqualTo(45000);
+        assertThat(file.fileName()).contains("DIBAO_202611_" + supplement.id() + "_");
+    }
+
     @Test
     void aPayeeWithoutAnAccountStopsTheFileWithTheItemsNamed() {
         TestPostgresSql.execute(jdbc, """

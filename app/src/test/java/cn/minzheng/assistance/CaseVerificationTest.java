@@ -14,15 +14,18 @@ import cn.minzheng.shared.Gender;
 import cn.minzheng.shared.NotFound;
 import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
+import cn.minzheng.test.TestPostgres;
 import cn.minzheng.test.TestPostgresSql;
 import cn.minzheng.verification.Authorisation;
 import cn.minzheng.verification.Authorisations;
 import cn.minzheng.verification.VerificationCentre;
 import cn.minzheng.verification.VerificationRequests;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,6 +81,12 @@ class CaseVerificationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.modulith.events.IncompleteEventPublications incompletePublications;
+
+    @Autowired
+    cn.minzheng.platform.database.DatabaseAccess access;
+
     Flow flow;
 
     @BeforeEach
@@ -111,6 +120,20 @@ class CaseVerificationTest {
 
     private record Case(Application a, long[] h) {}
 
+    /** The case's results once the report's event has been delivered (after the commit, on another thread). */
+    private List<VerificationResults.Result> arrived(long applicationId) {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> As.street().call(() -> verifications.of(applicationId)), r -> !r.isEmpty());
+    }
+
+    /** Waits until every published event has been delivered (completed publications are deleted). */
+    private void delivered() {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from event_publication") == 0);
+    }
+
     /** Issue 13 A1, the black-box test's attack: street 002 hangs a clean report on street 001's application. */
     @Test
     void anotherStreetCannotHangAReportOnAnApplicationItCannotSee() {
@@ -130,6 +153,7 @@ class CaseVerificationTest {
                 .isInstanceOf(NotFound.class)
                 .hasMessageContaining("不在您的数据范围内");
         assertThat(count("select count(*) from verification_request")).isEqualTo(before);
+        delivered();
         assertThat(As.street().call(() -> verifications.of(victim.a().id()))).isEmpty();
     }
 
@@ -148,6 +172,7 @@ class CaseVerificationTest {
                 .hasMessageContaining("申请家庭");
         assertThat(count("select count(*) from verification_request where household_id = " + relative[0]))
                 .isZero();
+        delivered();
         assertThat(As.street().call(() -> verifications.of(applicant.a().id()))).isEmpty();
     }
 
@@ -163,10 +188,11 @@ class CaseVerificationTest {
                         new VerificationRequests.HouseholdRequest(c.h()[0], "DIBAO", "case:" + c.a().caseId())));
         assertThat(count("select count(*) from verification_report where request_id = " + direct.id()))
                 .isEqualTo(1);
+        delivered();
         assertThat(As.street().call(() -> verifications.of(c.a().id()))).isEmpty();
 
         CaseVerification.Requested own = As.street().call(() -> caseVerification.request(c.a().id()));
-        assertThat(As.street().call(() -> verifications.of(c.a().id())))
+        assertThat(arrived(c.a().id()))
                 .singleElement()
                 .satisfies(v -> assertThat(v.requestId()).isEqualTo(own.requestId()));
     }
@@ -199,7 +225,7 @@ class CaseVerificationTest {
                 .isEqualTo(r.requestId());
 
         // nothing found: the report is issued at once and, after the commit, is the case's result
-        List<VerificationResults.Result> results = As.street().call(() -> verifications.of(c.a().id()));
+        List<VerificationResults.Result> results = arrived(c.a().id());
         assertThat(results).singleElement().satisfies(v -> {
             assertThat(v.source()).isEqualTo("ENGINE");
             assertThat(v.requestId()).isEqualTo(r.requestId());
@@ -237,13 +263,11 @@ class CaseVerificationTest {
         As.street().run(() -> centre.classify(findings.get(0).id(), "NEEDS_EXPLANATION", "车辆登记在申请人名下，请说明"));
         As.street().call(() -> centre.issueReport(r.requestId()));
 
-        assertThat(As.street().call(() -> verifications.of(c.a().id())))
-                .singleElement()
-                .satisfies(v -> {
-                    assertThat(v.source()).isEqualTo("ENGINE");
-                    assertThat(v.requestId()).isEqualTo(r.requestId());
-                    assertThat(v.needsExplanation()).isEqualTo(1);
-                });
+        assertThat(arrived(c.a().id())).singleElement().satisfies(v -> {
+            assertThat(v.source()).isEqualTo("ENGINE");
+            assertThat(v.requestId()).isEqualTo(r.requestId());
+            assertThat(v.needsExplanation()).isEqualTo(1);
+        });
     }
 
     @Test
@@ -285,6 +309,92 @@ class CaseVerificationTest {
                         Long.class,
                         c.a().id()))
                 .isEqualTo(1);
+    }
+
+    /**
+     * Issue 14 A2/B7: the listener is killed in the middle of attaching the report (its database session ends while it
+     * waits for the case's row); the result is not lost — the case page offers to fetch it, and the publication, still
+     * incomplete, is delivered again when an instance starts (what {@code republish-outstanding-events-on-restart}
+     * calls), without attaching it twice.
+     */
+    @Test
+    void aResultLostBetweenTheModulesIsFetchedFromTheCaseAndRedeliveredAtTheNextStart() throws Exception {
+        Case c = dibao("核对戊", "1956-05-06", "核对戊妻");
+        Fixtures.authorise(authorisations, d(7, 1), "DIBAO", c.h()[1], c.h()[2]);
+        CaseVerification.Requested r = requestAndKillTheListenerMidway(c);
+        assertThat(As.street().call(() -> verifications.resultMissing(c.a().id())))
+                .as("the case page offers to fetch it")
+                .isTrue();
+
+        VerificationResults.Result fetched = As.street().call(() -> verifications.fetchMissing(c.a().id()));
+        assertThat(fetched.requestId()).isEqualTo(r.requestId());
+        assertThat(fetched.personsChecked()).isEqualTo(2);
+        assertThat(As.street().call(() -> verifications.resultMissing(c.a().id())))
+                .isFalse();
+
+        // the next start delivers the incomplete publication again: it completes, and nothing is attached twice
+        incompletePublications.resubmitIncompletePublications(publication -> true);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from event_publication") == 0);
+        assertThat(As.street().call(() -> verifications.of(c.a().id()))).hasSize(1);
+    }
+
+    @Test
+    void theNextStartAloneBringsALostResult() throws Exception {
+        Case c = dibao("核对己", "1955-06-07", "核对己妻");
+        Fixtures.authorise(authorisations, d(7, 1), "DIBAO", c.h()[1], c.h()[2]);
+        CaseVerification.Requested r = requestAndKillTheListenerMidway(c);
+
+        incompletePublications.resubmitIncompletePublications(publication -> true);
+        assertThat(arrived(c.a().id())).singleElement().satisfies(v -> {
+            assertThat(v.source()).isEqualTo("ENGINE");
+            assertThat(v.requestId()).isEqualTo(r.requestId());
+        });
+    }
+
+    /**
+     * Issue 14 A2/B7: requests the verification (nothing found, so the report is issued at once) while the case results'
+     * table is locked against writes, so that the listener waits in the middle of attaching the result; then its
+     * database session is killed. The report is committed, the result is not on the case, the publication stays incomplete.
+     */
+    private CaseVerification.Requested requestAndKillTheListenerMidway(Case c) throws java.sql.SQLException {
+        CaseVerification.Requested r;
+        try (java.sql.Connection holder = TestPostgres.get().superuser(database());
+                java.sql.Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            // writes to the case's results wait; reads (and the request itself) do not
+            statement.execute("lock table assistance_verification in share mode");
+            r = As.street().call(() -> caseVerification.request(c.a().id()));
+            long listener = Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> TestPostgresSql.queryForObject(
+                                    jdbc,
+                                    "select coalesce(max(pid), 0)::bigint from pg_stat_activity where wait_event_type = 'Lock'"
+                                            + " and query like '%insert into assistance_verification%'",
+                                    Long.class),
+                            pid -> pid > 0);
+            statement.execute("select pg_terminate_backend(" + listener + ")");
+            holder.rollback();
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from event_publication where completion_date is null") == 1
+                        && count("select count(*) from event_publication where status = 'PROCESSING'") == 0);
+        assertThat(As.street().call(() -> verifications.of(c.a().id()))).isEmpty();
+        assertThat(TestPostgresSql.queryForObject(
+                        jdbc,
+                        "select count(*) > 0 from verification_report where request_id = ?",
+                        Boolean.class,
+                        r.requestId()))
+                .isTrue();
+        return r;
+    }
+
+    private String database() {
+        String url = access.jdbcUrl();
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     @Test

@@ -222,8 +222,9 @@ class DemoAssistanceTest {
     }
 
     @Test
-    void theNextRollPaysEveryCurrentDibaoHouseholdOnce() {
-        YearMonth next = YearMonth.now().plusMonths(1);
+    void thisMonthsRollPaysEveryCurrentDibaoHouseholdOnce() {
+        // the demo paid the twelve months before this one; this month's roll is due from its cut-off day (the 1st)
+        YearMonth next = YearMonth.now();
         LocalDate first = next.atDay(1);
         long expected = count("""
                 select count(*) from assistance_status where programme_code = 'DIBAO'

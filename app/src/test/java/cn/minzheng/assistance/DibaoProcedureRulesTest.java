@@ -18,7 +18,9 @@ import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
 import cn.minzheng.verification.Authorisations;
 import cn.minzheng.verification.VerificationReportReady;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +65,9 @@ class DibaoProcedureRulesTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -174,8 +179,15 @@ class DibaoProcedureRulesTest {
     void theVerificationModulesReportIsAttachedWhenItArrives() {
         long[] h = household(Fixtures.COMMUNITY, "核对甲");
         Application a = flow.intake(As.street(), CaseKind.DIBAO, h[0], null, d(7, 1), false);
-        // a report for a request the case did not make is not the case's (issue 13 A1)
-        events.publishEvent(new VerificationReportReady(76, "case:" + a.caseId(), h[0], d(7, 6), 1, 26, 0, 1, 3));
+        // a report for a request the case did not make is not the case's (issue 13 A1); published with the report's
+        // transaction, delivered after its commit on another thread — wait until it has been (completed, deleted)
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new VerificationReportReady(76, "case:" + a.caseId(), h[0], d(7, 6), 1, 26, 0, 1, 3)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> cn.minzheng.test.TestPostgresSql.queryForObject(
+                                jdbc, "select count(*) from event_publication", Long.class)
+                        == 0);
         assertThat(As.street().call(() -> verifications.of(a.id()))).isEmpty();
         // request 77 is the one the case asked for (as 提请核对 on the case records it)
         cn.minzheng.test.TestPostgresSql.execute(
@@ -183,13 +195,22 @@ class DibaoProcedureRulesTest {
                 "insert into assistance_verification_asked (application_id, request_id, community_code, requester_scope,"
                         + " requested_by) values (" + a.id() + ", 77, '" + Fixtures.COMMUNITY
                         + "', '610113001', 't_street')");
-        events.publishEvent(new VerificationReportReady(77, "case:" + a.caseId(), h[0], d(7, 6), 1, 26, 0, 1, 3));
-        List<VerificationResults.Result> results = As.street().call(() -> verifications.of(a.id()));
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new VerificationReportReady(77, "case:" + a.caseId(), h[0], d(7, 6), 1, 26, 0, 1, 3)));
+        List<VerificationResults.Result> results = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> As.street().call(() -> verifications.of(a.id())), r -> !r.isEmpty());
         assertThat(results).hasSize(1);
         assertThat(results.get(0).manual()).isFalse();
         assertThat(results.get(0).recordsCompared()).isEqualTo(26);
         // The same report twice is attached once.
-        events.publishEvent(new VerificationReportReady(77, "case:" + a.caseId(), h[0], d(7, 6), 1, 26, 0, 1, 3));
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new VerificationReportReady(77, "case:" + a.caseId(), h[0], d(7, 6), 1, 26, 0, 1, 3)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from event_publication where completion_date is null", Long.class)
+                        == 0);
         assertThat(As.street().call(() -> verifications.of(a.id()))).hasSize(1);
     }
 }

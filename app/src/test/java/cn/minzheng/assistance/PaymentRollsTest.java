@@ -104,6 +104,75 @@ class PaymentRollsTest {
                 month.atDay(1));
     }
 
+    /** Issue 14 B8: a month not yet begun has no roll, so that no decision for it is left unpaid. */
+    @Test
+    void noRollBeforeTheMonthsCutOffDay() {
+        YearMonth next = YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1);
+        assertThatThrownBy(() -> cn.minzheng.test.As.officer().call(() -> rolls.generate("DIBAO", next, "future")))
+                .isInstanceOf(cn.minzheng.shared.BusinessRuleViolation.class)
+                .hasMessageContaining("截止日")
+                .hasMessageContaining("补发");
+        assertThat(liveItems(next)).isZero();
+    }
+
+    /**
+     * Issue 14 B8: a household decided after the month's roll was made is paid through a supplementary roll of that
+     * month, approved by another officer (its bank file: BankFilesTest); the month's roll itself is not made again,
+     * and nobody is paid twice.
+     */
+    @Test
+    void aDecisionAfterTheMonthsRollIsPaidThroughASupplementaryRoll() {
+        YearMonth month = YearMonth.of(2026, 3);
+        cn.minzheng.test.As officer = cn.minzheng.test.As.officer();
+        PaymentRolls.Roll main = officer.call(() -> rolls.generate("DIBAO", month, "main-" + month))
+                .roll();
+        assertThat(main.supplementary()).isFalse();
+        assertThatThrownBy(() -> officer.call(() -> rolls.generate("DIBAO", month, "supplement-none", true)))
+                .hasMessageContaining("没有需要补发的对象");
+
+        // decided after the roll: effective this month
+        SystemActor.run(
+                district.scope(),
+                () -> transactions.executeWithoutResult(
+                        status -> jdbc.update("""
+                        insert into assistance_status (category_code, programme_code, subject_type, subject_id,
+                                                       community_code, members, monthly_amount_fen, effective_from,
+                                                       decision_ref)
+                        values ('DIBAO', 'DIBAO', 'HOUSEHOLD', 501, ?, 3, 61000, ?, '月中作出的决定')
+                        """, TestDistrict.COMMUNITY, month.atDay(1))),
+                "DEPARTMENT_OFFICER");
+        assertThatThrownBy(() -> officer.call(() -> rolls.generate("DIBAO", month, "main-again")))
+                .isInstanceOf(PaymentRolls.AlreadyGenerated.class);
+
+        PaymentRolls.Roll supplement = officer.call(() -> rolls.generate("DIBAO", month, "supplement-1", true))
+                .roll();
+        assertThat(supplement.supplementary()).isTrue();
+        assertThat(supplement.kindLabel()).isEqualTo("补发名册（第 1 批）");
+        assertThat(supplement.itemCount()).isEqualTo(1);
+        assertThat(supplement.totalFen()).isEqualTo(61000);
+        // the same request again: the same roll; nothing left to pay after it
+        assertThat(officer.call(() -> rolls.generate("DIBAO", month, "supplement-1", true))
+                        .roll()
+                        .id())
+                .isEqualTo(supplement.id());
+        assertThatThrownBy(() -> officer.call(() -> rolls.generate("DIBAO", month, "supplement-2", true)))
+                .hasMessageContaining("没有需要补发的对象");
+
+        // the same approval: not by the one who generated it
+        assertThatThrownBy(() -> officer.call(() -> rolls.approve(supplement.id())))
+                .hasMessageContaining("不能审核");
+        assertThat(cn.minzheng.test.As.leader()
+                        .call(() -> rolls.approve(supplement.id()))
+                        .state())
+                .isEqualTo("APPROVED");
+        assertThat(TestPostgresSql.queryForObject(
+                        jdbc,
+                        "select count(*) from payment_item where period = ? and subject_id = 501 and state <> 'VOIDED'",
+                        Long.class,
+                        month.atDay(1)))
+                .isEqualTo(1);
+    }
+
     @Test
     void concurrentAndRepeatedRequestsMakeExactlyOneRoll() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);

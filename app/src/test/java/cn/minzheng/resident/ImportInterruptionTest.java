@@ -102,6 +102,80 @@ class ImportInterruptionTest {
         assertThat((String) read(next, "$.status")).isEqualTo("COMPLETED");
     }
 
+    @Autowired
+    ResidentImports imports;
+
+    @Autowired
+    cn.minzheng.platform.District districtUnit;
+
+    /**
+     * Issue 14 B13: an import whose instance died is marked failed at the next sweep, however recent — while one that
+     * a live instance has queued (it holds the import's liveness lock) is left alone.
+     */
+    @Test
+    void anImportWhoseInstanceDiedIsMarkedFailedAtOnceAndAQueuedOneIsLeftAlone() throws Exception {
+        long dead = newRunningImport();
+        long queuedElsewhere = newRunningImport();
+        String database = TestPostgresSql.databaseOf(jdbc.getDataSource());
+        try (Connection otherInstance = TestPostgres.get().superuser(database);
+                java.sql.Statement statement = otherInstance.createStatement()) {
+            statement.execute("select pg_advisory_lock(" + ImportLiveness.NAMESPACE + ", " + queuedElsewhere + ")");
+            int marked = cn.minzheng.platform.SystemActor.call(
+                    districtUnit.scope(),
+                    () -> new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                            .execute(status -> imports.markAbandoned()),
+                    "DEPARTMENT_OFFICER");
+            assertThat(marked).isEqualTo(1);
+        }
+        assertThat(statusOf(dead)).isEqualTo("FAILED");
+        assertThat(statusOf(queuedElsewhere)).isEqualTo("RUNNING");
+    }
+
+    /** Issue 14 B13: an import's finishedAt is when it finished, not when its transaction began. */
+    @Test
+    void anImportFinishesWhenItFinishes() throws Exception {
+        ResidentApi api = new ResidentApi(mvc);
+        String database = TestPostgresSql.databaseOf(jdbc.getDataSource());
+        long id;
+        try (Connection otherImport = TestPostgres.get().superuser(database);
+                java.sql.Statement statement = otherImport.createStatement()) {
+            // another import holds the "one at a time" lock for a while: this one's transaction begins and waits
+            otherImport.setAutoCommit(false);
+            statement.execute("select pg_advisory_xact_lock(" + ResidentImports.IMPORT_LOCK_NAMESPACE + ", 0)");
+            MockHttpServletResponse started = api.upload(
+                    "t_community",
+                    "等待.csv",
+                    ImportFiles.csv(List.of("W1,等待导入,无,,男,1990-01-01,户主," + TestDistrict.COMMUNITY + ",,")),
+                    "ALL_OR_NOTHING");
+            id = ((Number) read(body(started), "$.id")).longValue();
+            Thread.sleep(1_500);
+            otherImport.rollback();
+        }
+        String done = api.awaitImport("t_community", id, Duration.ofMinutes(2));
+        assertThat((String) read(done, "$.status")).isEqualTo("COMPLETED");
+        assertThat(TestPostgresSql.queryForObject(
+                        jdbc,
+                        "select extract(epoch from finished_at - created_at)::float8 from resident_import where id = ?",
+                        Double.class,
+                        id))
+                .as("finished after the 1.5 s wait, not at the start of its transaction")
+                .isGreaterThanOrEqualTo(1.4);
+    }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    private long newRunningImport() {
+        return TestPostgresSql.queryForObject(jdbc, """
+                insert into resident_import (scope_code, mode, status, file_name, file_kind, file_sm3, file_bytes, created_by)
+                values ('%s', 'ALL_OR_NOTHING', 'RUNNING', 'x.csv', 'CSV', repeat('0', 64), 1, 'elsewhere') returning id""".formatted(TestDistrict.COMMUNITY), Long.class);
+    }
+
+    private String statusOf(long id) {
+        return TestPostgresSql.queryForObject(
+                jdbc, "select status from resident_import where id = ?", String.class, id);
+    }
+
     /** The backend holding the import's advisory lock, once it is inserting rows. */
     private static Integer writingWorker(Connection admin, long importId) throws Exception {
         try (PreparedStatement statement = admin.prepareStatement("""

@@ -138,9 +138,18 @@ class BatchVerificationTest {
         assertThatThrownBy(() -> fixture.asDistrict(() -> batches.start(), "DEPARTMENT_OFFICER"))
                 .isInstanceOf(BusinessRuleViolation.class)
                 .hasMessageContaining("正在进行");
-        // nobody holds the running batch's lock: its instance is gone
-        assertThat(fixture.asDistrict(() -> batches.markAbandoned(), "DEPARTMENT_OFFICER"))
-                .isEqualTo(1);
+        // nobody holds the running batch's lock: its instance is gone, and it is resumed (issue 14 B9)
+        List<Long> dead = fixture.asDistrict(() -> batches.abandoned(), "DEPARTMENT_OFFICER");
+        assertThat(dead).hasSize(1);
+        fixture.asDistrict(
+                () -> {
+                    batches.run(dead.get(0));
+                    return null;
+                },
+                "DEPARTMENT_OFFICER");
+        assertThat(fixture.asDistrict(() -> batches.find(dead.get(0)), "DEPARTMENT_OFFICER")
+                        .status())
+                .isEqualTo("COMPLETED");
         long started = fixture.asDistrict(() -> batches.start(), "DEPARTMENT_OFFICER");
         fixture.asDistrict(
                 () -> {
@@ -150,7 +159,68 @@ class BatchVerificationTest {
                 "DEPARTMENT_OFFICER");
         assertThat(fixture.asDistrict(() -> batches.find(started), "DEPARTMENT_OFFICER")
                         .status())
-                .isIn("COMPLETED", "FAILED");
+                .isEqualTo("COMPLETED");
+    }
+
+    /**
+     * Issue 14 B9: the instance running a batch dies after some households were verified. At the next start the batch
+     * goes on with the others; it shows what it did, and no household is verified (or counted) twice.
+     */
+    @Test
+    void aBatchInterruptedByTheDeathOfItsInstanceGoesOnWhereItStoppedAndCountsEachHouseholdOnce() {
+        VerificationFixture.Family a = fixture.threePeople(TestDistrict.COMMUNITY);
+        fixture.authoriseAll(a);
+        status(a, "DIBAO", "HOUSEHOLD", a.householdId(), "2025-01-01", null);
+        long id = fixture.asDistrict(() -> batches.start(), "DEPARTMENT_OFFICER");
+        fixture.asDistrict(
+                () -> {
+                    batches.run(id);
+                    return null;
+                },
+                "DEPARTMENT_OFFICER");
+        long before = count("select count(*) from verification_request where batch_id = " + id);
+        assertThat(before).isPositive();
+
+        // the state a crash leaves after the first household: the batch still RUNNING, its figures not yet written,
+        // its lock free; one more beneficiary still to verify
+        VerificationFixture.Family d = fixture.threePeople(TestDistrict.SIBLING_COMMUNITY);
+        fixture.authoriseAll(d);
+        status(d, "DIBAO", "HOUSEHOLD", d.householdId(), "2025-01-01", null);
+        TestPostgresSql.execute(
+                jdbc,
+                "update verification_batch set status = 'RUNNING', finished_at = null, households = 0, verified = 0,"
+                        + " refused = 0, persons = 0, records_compared = 0, findings = 0 where id = " + id);
+
+        assertThat(fixture.asDistrict(() -> batches.abandoned(), "DEPARTMENT_OFFICER"))
+                .containsExactly(id);
+        fixture.asDistrict(
+                () -> {
+                    batches.run(id);
+                    return null;
+                },
+                "DEPARTMENT_OFFICER");
+
+        BatchVerifications.Batch batch = fixture.asDistrict(() -> batches.find(id), "DEPARTMENT_OFFICER");
+        assertThat(batch.status()).isEqualTo("COMPLETED");
+        assertThat(count("select count(*) from verification_request where batch_id = " + id))
+                .as("only the household still to do was added")
+                .isEqualTo(before + 1);
+        assertThat(batch.verified() + batch.refused())
+                .as("the figures count what the batch did, before and after the interruption, once")
+                .isEqualTo(before + 1);
+        assertThat(batch.verified())
+                .isEqualTo(count("select count(*) from verification_request where batch_id = " + id
+                        + " and status = 'COMPLETED'"));
+        assertThat(count("select count(*) from (select household_id, programme from verification_request"
+                        + " where batch_id = " + id + " group by 1, 2 having count(*) > 1) twice"))
+                .as("no household verified twice in the batch")
+                .isZero();
+        for (VerificationFixture.Family family : List.of(a, d)) {
+            assertThat(count("select count(*) from verification_request where batch_id = " + id + " and household_id = "
+                            + family.householdId()))
+                    .as("household " + family.householdId() + " verified once")
+                    .isEqualTo(1);
+        }
     }
 
     private void status(

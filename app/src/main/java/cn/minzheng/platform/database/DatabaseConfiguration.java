@@ -45,6 +45,8 @@ class DatabaseConfiguration {
         config.setPassword(access.appPassword());
         config.setMaximumPoolSize(properties.poolSize());
         config.setAllowPoolSuspension(properties.allowPoolSuspension());
+        // A database that does not answer costs a request a few seconds and a clear message, not half a minute.
+        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         config.addDataSourceProperty("ApplicationName", "minzheng");
         HikariDataSource dataSource = new HikariDataSource(config);
         try (Connection connection = dataSource.getConnection()) {

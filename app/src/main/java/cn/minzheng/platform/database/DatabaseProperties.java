@@ -17,6 +17,7 @@ public record DatabaseProperties(
         String appPassword,
         @DefaultValue("10") int poolSize,
         @DefaultValue("false") boolean allowPoolSuspension,
+        @DefaultValue("5s") java.time.Duration connectionTimeout,
         @DefaultValue Embedded embedded) {
 
     public boolean external() {
@@ -28,5 +29,6 @@ public record DatabaseProperties(
             @DefaultValue("0") int port,
             @DefaultValue("nobody") String osUser,
             @DefaultValue("nogroup") String osGroup,
-            @DefaultValue("minzheng") String database) {}
+            @DefaultValue("minzheng") String database,
+            @DefaultValue("/var/lib/minzheng") String relocationRoot) {}
 }

@@ -29,10 +29,15 @@ public final class DatabaseServer implements AutoCloseable {
 
     private final DatabaseAccess access;
     private final EmbeddedPostgres embedded;
+    private volatile boolean restarting;
+    private volatile Runnable onLost = () -> {};
 
     private DatabaseServer(DatabaseAccess access, EmbeddedPostgres embedded) {
         this.access = access;
         this.embedded = embedded;
+        if (embedded != null) {
+            embedded.onUnexpectedExit(this::restartAfter);
+        }
     }
 
     public DatabaseAccess access() {
@@ -41,6 +46,55 @@ public final class DatabaseServer implements AutoCloseable {
 
     public boolean isEmbedded() {
         return embedded != null;
+    }
+
+    /**
+     * False from the moment the embedded server is found dead until it runs again: requests are answered at once
+     * instead of waiting for connections that cannot come. Always true for an external server (its outages show as
+     * connection errors after the pool's short timeout).
+     */
+    public boolean available() {
+        return embedded == null || (!restarting && embedded.running());
+    }
+
+    /** What to do when the embedded server cannot be restarted: the platform stops (see EmbeddedDatabaseWatch). */
+    public void onLost(Runnable action) {
+        this.onLost = action;
+    }
+
+    /**
+     * The embedded server died (issue 14 B10): said at once in the log, reported by the health check, restarted on the
+     * same port — a few tries, a little longer apart — after which the connection pool reconnects by itself.
+     */
+    private void restartAfter(int exitCode) {
+        restarting = true;
+        log.error("内置 PostgreSQL 意外退出（退出码 {}），正在重新启动；期间的请求将得到“数据库暂时不可用”的答复", exitCode);
+        Thread restarter = new Thread(
+                () -> {
+                    long wait = 500;
+                    for (int attempt = 1; attempt <= 5; attempt++) {
+                        try {
+                            embedded.restart();
+                            restarting = false;
+                            log.warn("内置 PostgreSQL 已在第 {} 次尝试后恢复运行", attempt);
+                            return;
+                        } catch (RuntimeException | java.io.IOException e) {
+                            log.error("内置 PostgreSQL 第 {} 次重新启动失败：{}", attempt, e.getMessage());
+                        }
+                        try {
+                            Thread.sleep(wait);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                        wait *= 2;
+                    }
+                    log.error("内置 PostgreSQL 无法重新启动（详见 postgres.log），平台将停止；请检查数据目录和磁盘空间后再启动");
+                    onLost.run();
+                },
+                "embedded-postgres-restart");
+        restarter.setDaemon(true);
+        restarter.start();
     }
 
     @Override
@@ -55,11 +109,15 @@ public final class DatabaseServer implements AutoCloseable {
     }
 
     private static DatabaseServer embedded(DatabaseProperties properties, Path dataDir, boolean commandLine) {
-        Path pgData = dataDir.resolve("pg");
+        EmbeddedPostgres.RunAs runAs = EmbeddedPostgres.RunAs.detect(
+                properties.embedded().osUser(), properties.embedded().osGroup());
+        ServerFiles files =
+                ServerFiles.of(dataDir, runAs, Path.of(properties.embedded().relocationRoot()));
+        Path pgData = files.cluster();
         Properties credentials = embeddedCredentials(dataDir, pgData);
         EmbeddedPostgres server = EmbeddedPostgres.start(new EmbeddedPostgres.Settings(
                 pgData,
-                dataDir.resolve("pg-dist"),
+                files.binariesRoot(),
                 dataDir.resolve("logs/postgres.log"),
                 credentials.getProperty("superuser"),
                 properties.embedded().port(),

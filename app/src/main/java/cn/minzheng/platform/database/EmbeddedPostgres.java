@@ -43,17 +43,32 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
     private static final String BINARIES_RESOURCE = "/postgres-linux-x86_64.txz";
     public static final String SUPERUSER = "postgres";
+    static final String PASSWORD_PIPE_PREFIX = ".initdb-pw-";
+    static final String STAGING_PREFIX = ".initdb-cluster-";
 
     private final Path dataDir;
     private final int port;
     private final String superuserPassword;
-    private final Process process;
+    private final Path binaries;
+    private final RunAs runAs;
+    private final Settings settings;
+    private volatile Process process;
+    private volatile boolean closing;
+    private volatile java.util.function.IntConsumer onUnexpectedExit = code -> {};
 
     private EmbeddedPostgres(Path dataDir, int port, String superuserPassword, Process process) {
+        this(dataDir, port, superuserPassword, null, null, null);
+        this.process = process;
+    }
+
+    private EmbeddedPostgres(
+            Path dataDir, int port, String superuserPassword, Path binaries, RunAs runAs, Settings settings) {
         this.dataDir = dataDir;
         this.port = port;
         this.superuserPassword = superuserPassword;
-        this.process = process;
+        this.binaries = binaries;
+        this.runAs = runAs;
+        this.settings = settings;
     }
 
     /** Where the server keeps its files and how it is run. */
@@ -86,15 +101,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
                         settings.dataDir(), running.get().port(), settings.superuserPassword(), null);
             }
             stopStaleServer(settings.dataDir());
+            removeLeftovers(settings.dataDir());
             if (!Files.exists(settings.dataDir().resolve("PG_VERSION"))) {
                 initdb(binaries, runAs, settings);
             } else {
                 runAs.checkOwns(settings.dataDir());
             }
             int port = settings.port() > 0 ? settings.port() : freePort();
-            Process process = launch(binaries, runAs, settings, port);
-            EmbeddedPostgres server =
-                    new EmbeddedPostgres(settings.dataDir(), port, settings.superuserPassword(), process);
+            EmbeddedPostgres server = new EmbeddedPostgres(
+                    settings.dataDir(), port, settings.superuserPassword(), binaries, runAs, settings);
+            server.process = launch(binaries, runAs, settings, port, server::exited);
             server.awaitReady(settings.logFile());
             log.info("内置 PostgreSQL 已启动: 127.0.0.1:{}，数据目录 {}", port, settings.dataDir());
             return server;
@@ -119,9 +135,50 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * Called with the exit code when the server exits without {@link #close()} having been asked for (killed, out of
+     * memory, its data gone): the platform's supervisor restarts it ({@link #restart()}) or stops the platform.
+     */
+    public void onUnexpectedExit(java.util.function.IntConsumer listener) {
+        this.onUnexpectedExit = listener;
+    }
+
+    public boolean running() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    /**
+     * Starts the server again on the same port and data directory, after an unexpected exit. Waits for the old
+     * server's processes to be gone (a killed postmaster's backends still hold its shared memory for a moment).
+     */
+    public void restart() throws IOException {
+        if (settings == null) {
+            throw new IllegalStateException("attached to a server this process did not start");
+        }
+        if (closing) {
+            return;
+        }
+        Optional<Postmaster> leftover = Postmaster.read(dataDir);
+        if (leftover.isPresent()) {
+            leftover.get().awaitExit(Duration.ofSeconds(10));
+        }
+        process = launch(binaries, runAs, settings, port, this::exited);
+        awaitReady(settings.logFile());
+        log.info("内置 PostgreSQL 已重新启动: 127.0.0.1:{}", port);
+    }
+
+    private void exited(Process which, int code) {
+        if (!closing && which == process) {
+            onUnexpectedExit.accept(code);
+        }
+    }
+
     /** Fast shutdown (SIGINT): active sessions are rolled back, the server checkpoints and exits. */
     @Override
     public void close() {
+        closing = true;
+        Process process = this.process;
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -140,17 +197,49 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the cluster in a staging folder beside it and moves it into place when complete: a kill during initdb
+     * leaves no half-made cluster that later starts would take for a real one (the staging folder is removed at the
+     * next start).
+     */
     private static void initdb(Path binaries, RunAs runAs, Settings settings) throws IOException {
-        Path dataDir = settings.dataDir();
-        Files.createDirectories(dataDir);
-        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
-        runAs.own(dataDir);
-        // initdb reads the superuser password from a file; it lives inside the data directory only for the run.
+        Path target = settings.dataDir();
+        Path staging =
+                target.resolveSibling(STAGING_PREFIX + ProcessHandle.current().pid());
+        Files.createDirectories(staging);
+        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwx------"));
+        runAs.own(staging);
+        runInitdb(binaries, runAs, settings, staging);
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> content = Files.list(target)) {
+                if (content.findAny().isPresent()) {
+                    throw new IOException("数据库目录 " + target + " 不是空的，但没有 PG_VERSION：请检查后删除它再启动");
+                }
+            }
+            Files.delete(target);
+        }
+        Files.move(staging, target);
+    }
+
+    private static void runInitdb(Path binaries, RunAs runAs, Settings settings, Path dataDir) throws IOException {
+        // initdb reads the superuser password from a file. The "file" is a named pipe: the password passes through
+        // memory only, and a kill during initdb leaves at most an empty pipe, removed at the next start.
         Path pwfile = dataDir.getParent()
-                .resolve(".initdb-pw-" + ProcessHandle.current().pid());
-        Files.writeString(pwfile, settings.superuserPassword() + "\n", StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(pwfile, PosixFilePermissions.fromString("rw-------"));
+                .resolve(PASSWORD_PIPE_PREFIX + ProcessHandle.current().pid());
+        Files.deleteIfExists(pwfile);
+        namedPipe(pwfile);
         runAs.own(pwfile);
+        Thread writer = new Thread(
+                () -> {
+                    try (var out = Files.newOutputStream(pwfile)) {
+                        out.write((settings.superuserPassword() + "\n").getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException ignored) {
+                        // initdb ended without reading it: nothing to hand over
+                    }
+                },
+                "initdb-password");
+        writer.setDaemon(true);
+        writer.start();
         try {
             List<String> command = runAs.wrap(List.of(
                     binaries.resolve("bin/initdb").toString(),
@@ -176,11 +265,63 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("initdb interrupted", e);
         } finally {
+            if (writer.isAlive()) {
+                // nobody read the pipe: open its other end so that the writer gives up
+                try (var ignored = Files.newInputStream(pwfile)) {
+                    // closing at once
+                } catch (IOException ignored) {
+                    // already gone
+                }
+            }
             Files.deleteIfExists(pwfile);
         }
     }
 
-    private static Process launch(Path binaries, RunAs runAs, Settings settings, int port) throws IOException {
+    /**
+     * Removes what an interrupted initdb of an earlier process may have left beside the cluster: its password pipe
+     * (older versions wrote the password itself into a plain file of that name) and its unfinished cluster.
+     */
+    static void removeLeftovers(Path dataDir) throws IOException {
+        Path parent = dataDir.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(parent)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(PASSWORD_PIPE_PREFIX)
+                            || f.getFileName().toString().startsWith(STAGING_PREFIX))
+                    .toList()) {
+                try (Stream<Path> tree = Files.walk(file)) {
+                    for (Path p :
+                            tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                log.warn("已删除上次中断的初始化遗留的 {}", file.getFileName());
+            }
+        }
+    }
+
+    private static void namedPipe(Path path) throws IOException {
+        try {
+            Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", path.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (mkfifo.waitFor() != 0) {
+                throw new IOException("mkfifo 失败：" + output.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("mkfifo interrupted", e);
+        }
+    }
+
+    private interface ExitListener {
+        void exited(Process process, int code);
+    }
+
+    private static Process launch(Path binaries, RunAs runAs, Settings settings, int port, ExitListener onExit)
+            throws IOException {
         List<String> server = new ArrayList<>(List.of(
                 binaries.resolve("bin/postgres").toString(),
                 "-D",
@@ -213,7 +354,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     try {
                         Process process = builder.start();
                         started.complete(process);
-                        process.waitFor();
+                        int code = process.waitFor();
+                        onExit.exited(process, code);
                     } catch (IOException e) {
                         started.completeExceptionally(e);
                     } catch (InterruptedException e) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +155,72 @@ class EmbeddedPostgresTest {
             }
         } finally {
             running.close();
+        }
+    }
+
+    /**
+     * Issue 14 A1: root clones the repository into its home (mode 0700) and starts the platform. PostgreSQL, run as
+     * nobody, cannot reach the data folder there; its binaries and cluster are kept under the relocation root instead,
+     * the data folder links to them, and the next start finds them again.
+     */
+    @Test
+    void startsAsRootFromAPrivateFolder() throws Exception {
+        Assumptions.assumeTrue(EmbeddedPostgres.RunAs.currentUid() == 0, "只有以 root 运行时才有这个问题");
+        Path home = Files.createDirectories(base.resolve("root-home"));
+        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path dataDir = home.resolve("minzheng/data");
+        Path relocationRoot = base.resolve("var-lib-minzheng");
+        DatabaseProperties properties = new DatabaseProperties(
+                null,
+                null,
+                null,
+                null,
+                null,
+                2,
+                false,
+                java.time.Duration.ofSeconds(5),
+                new DatabaseProperties.Embedded(0, "nobody", "nogroup", "minzheng", relocationRoot.toString()));
+        try (DatabaseServer server = DatabaseServer.open(properties, dataDir, false)) {
+            try (Connection c = java.sql.DriverManager.getConnection(
+                            server.access().jdbcUrl(),
+                            server.access().appUser(),
+                            server.access().appPassword());
+                    Statement s = c.createStatement();
+                    ResultSet rows = s.executeQuery("select current_user")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("minzheng_app");
+            }
+            assertThat(dataDir.resolve("pg")).isSymbolicLink();
+            assertThat(Files.readSymbolicLink(dataDir.resolve("pg"))).startsWith(relocationRoot);
+            assertThat(dataDir.resolve("pg/PG_VERSION")).exists();
+            long pid = EmbeddedPostgres.Postmaster.read(dataDir.resolve("pg"))
+                    .orElseThrow()
+                    .pid();
+            assertThat(ProcessHandle.of(pid).flatMap(h -> h.info().user())).contains("nobody");
+        }
+        // the next start finds the cluster through the link
+        try (DatabaseServer again = DatabaseServer.open(properties, dataDir, false)) {
+            assertThat(again.access().jdbcUrl()).contains("/minzheng");
+        }
+        assertThat(relocationRoot.resolve("clusters")).isDirectoryContaining(p -> Files.isDirectory(p));
+    }
+
+    /** Issue 14 B13: the superuser password never lies in a file, and what a killed initdb left is removed. */
+    @Test
+    void whatAKilledInitdbLeftIsRemovedAndThePasswordNeverLiesInAFile() throws Exception {
+        Files.createDirectories(base);
+        Path oldPasswordFile = base.resolve(".initdb-pw-4242");
+        Files.writeString(oldPasswordFile, "Old-Superuser-Secret\n");
+        Path halfMadeCluster = Files.createDirectories(base.resolve(".initdb-cluster-4242/global"));
+        EmbeddedPostgres server = EmbeddedPostgres.start(settings("Pw" + System.nanoTime(), false));
+        try {
+            assertThat(oldPasswordFile).doesNotExist();
+            assertThat(halfMadeCluster.getParent()).doesNotExist();
+            try (Stream<Path> files = Files.list(base)) {
+                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".initdb-"));
+            }
+        } finally {
+            server.close();
         }
     }
 

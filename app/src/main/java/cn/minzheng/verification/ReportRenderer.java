@@ -100,7 +100,7 @@ class ReportRenderer {
             List<List<String>> findings = new ArrayList<>();
             Map<String, String> bases = new LinkedHashMap<>();
             int n = 0;
-            for (FindingReviews.Finding f : detail.findings()) {
+            for (Finding f : detail.findings()) {
                 n++;
                 bases.putIfAbsent(f.title(), f.legalBasis());
                 findings.add(List.of(
@@ -133,9 +133,9 @@ class ReportRenderer {
         pdf.heading("五、核实、异议与复核记录");
         boolean any = false;
         int n = 0;
-        for (FindingReviews.Finding f : detail.findings()) {
+        for (Finding f : detail.findings()) {
             n++;
-            for (FindingReviews.Entry e : f.history()) {
+            for (FindingReview e : f.history()) {
                 any = true;
                 pdf.line("疑点 " + n + " · " + e.kindLabel()
                         + (e.outcome() == null ? "" : "：" + e.outcomeLabel()) + "（"

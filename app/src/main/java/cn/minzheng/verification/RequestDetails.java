@@ -40,13 +40,13 @@ class RequestDetails {
 
     private final JdbcClient jdbc;
     private final Residents residents;
-    private final FindingReviews reviews;
     private final java.time.ZoneId zone;
+    private final Findings allFindings;
 
-    RequestDetails(JdbcClient jdbc, Residents residents, FindingReviews reviews, java.time.Clock clock) {
+    RequestDetails(JdbcClient jdbc, Residents residents, java.time.Clock clock, Findings allFindings) {
+        this.allFindings = allFindings;
         this.jdbc = jdbc;
         this.residents = residents;
-        this.reviews = reviews;
         this.zone = clock.getZone();
     }
 
@@ -191,7 +191,7 @@ class RequestDetails {
             String householdNo,
             List<Member> members,
             List<SourceCompared> sources,
-            List<FindingReviews.Finding> findings,
+            List<Finding> findings,
             List<Total> totals,
             List<Report> reports) {
 
@@ -288,7 +288,7 @@ class RequestDetails {
                         rs.getString("legal_basis")))
                 .list();
         List<Report> reports = reports(id);
-        return new Detail(summary, householdNo, members, sources, reviews.ofRequestUnchecked(id), totals, reports);
+        return new Detail(summary, householdNo, members, sources, allFindings.ofRequestUnchecked(id), totals, reports);
     }
 
     List<Report> reports(long requestId) {

@@ -21,9 +21,15 @@ class RequestPages {
     private final FindingReviews reviews;
     private final VerificationReports reports;
     private final Residents residents;
+    private final Findings allFindings;
 
     RequestPages(
-            VerificationRequests requests, FindingReviews reviews, VerificationReports reports, Residents residents) {
+            VerificationRequests requests,
+            FindingReviews reviews,
+            VerificationReports reports,
+            Residents residents,
+            Findings allFindings) {
+        this.allFindings = allFindings;
         this.requests = requests;
         this.reviews = reviews;
         this.reports = reports;
@@ -92,7 +98,7 @@ class RequestPages {
     @PreAuthorize(VerificationRoles.READ)
     String request(@PathVariable long id, Model model) {
         model.addAttribute("detail", requests.detail(id));
-        model.addAttribute("outcomes", FindingReviews.Outcome.values());
+        model.addAttribute("outcomes", FindingOutcome.values());
         return "verification/request";
     }
 
@@ -111,9 +117,9 @@ class RequestPages {
     @GetMapping("/verification/findings/{id}")
     @PreAuthorize(VerificationRoles.READ)
     String finding(@PathVariable long id, Model model) {
-        FindingReviews.Finding finding = reviews.find(id);
+        Finding finding = allFindings.find(id);
         model.addAttribute("finding", finding);
-        model.addAttribute("outcomes", FindingReviews.Outcome.values());
+        model.addAttribute("outcomes", FindingOutcome.values());
         return "verification/finding";
     }
 
@@ -121,7 +127,7 @@ class RequestPages {
     @PreAuthorize(VerificationRoles.HANDLE)
     String classify(
             @PathVariable long id,
-            @RequestParam(required = false) FindingReviews.Outcome outcome,
+            @RequestParam(required = false) FindingOutcome outcome,
             @RequestParam(required = false) String reason,
             @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
             RedirectAttributes redirect) {
@@ -129,7 +135,7 @@ class RequestPages {
             reviews.classify(id, outcome, reason, VerificationApiController.uploads(evidence));
             redirect.addFlashAttribute(
                     "notice",
-                    reviews.find(id).state() == FindingReviews.State.AWAITING_CONFIRMATION
+                    allFindings.find(id).state() == FindingState.AWAITING_CONFIRMATION
                             ? "已认定为误报，须由另一位工作人员确认后生效"
                             : "已记录核实结论");
         } catch (BusinessRuleViolation e) {
@@ -171,7 +177,7 @@ class RequestPages {
     @PreAuthorize(VerificationRoles.HANDLE)
     String reReview(
             @PathVariable long id,
-            @RequestParam(required = false) FindingReviews.Outcome outcome,
+            @RequestParam(required = false) FindingOutcome outcome,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         try {

@@ -38,6 +38,8 @@ class VerificationApiController {
     private final VerificationStatistics statistics;
     private final VerificationWorker worker;
     private final java.time.Clock clock;
+    private final Findings allFindings;
+    private final FindingEvidenceFiles evidenceFiles;
 
     VerificationApiController(
             Sources sources,
@@ -48,7 +50,11 @@ class VerificationApiController {
             BatchVerifications batches,
             VerificationStatistics statistics,
             VerificationWorker worker,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            Findings allFindings,
+            FindingEvidenceFiles evidenceFiles) {
+        this.evidenceFiles = evidenceFiles;
+        this.allFindings = allFindings;
         this.sources = sources;
         this.deliveries = deliveries;
         this.requests = requests;
@@ -185,41 +191,41 @@ class VerificationApiController {
 
     @GetMapping("/api/v1/verification/findings/{id}")
     @PreAuthorize(VerificationRoles.READ)
-    FindingReviews.Finding finding(@PathVariable long id) {
-        return reviews.find(id);
+    Finding finding(@PathVariable long id) {
+        return allFindings.find(id);
     }
 
-    record Decision(FindingReviews.Outcome outcome, String reason) {}
+    record Decision(FindingOutcome outcome, String reason) {}
 
     @PostMapping("/api/v1/verification/findings/{id}/classification")
     @PreAuthorize(VerificationRoles.HANDLE)
-    FindingReviews.Finding classify(@PathVariable long id, @RequestBody Decision body) {
+    Finding classify(@PathVariable long id, @RequestBody Decision body) {
         reviews.classify(id, body.outcome(), body.reason());
-        return reviews.find(id);
+        return allFindings.find(id);
     }
 
     /** Multipart or form: {@code statement} and up to five {@code evidence} files (PDF, JPEG, PNG). */
     @PostMapping("/api/v1/verification/findings/{id}/objection")
     @PreAuthorize(VerificationRoles.HANDLE)
-    FindingReviews.Finding object(
+    Finding object(
             @PathVariable long id,
             @RequestParam(required = false) String statement,
             @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence) {
         reviews.object(id, statement, uploads(evidence));
-        return reviews.find(id);
+        return allFindings.find(id);
     }
 
     @PostMapping("/api/v1/verification/findings/{id}/re-review")
     @PreAuthorize(VerificationRoles.HANDLE)
-    FindingReviews.Finding reReview(@PathVariable long id, @RequestBody Decision body) {
+    Finding reReview(@PathVariable long id, @RequestBody Decision body) {
         reviews.reReview(id, body.outcome(), body.reason());
-        return reviews.find(id);
+        return allFindings.find(id);
     }
 
     @GetMapping("/api/v1/verification/evidence/{id}")
     @PreAuthorize(VerificationRoles.READ)
     ResponseEntity<byte[]> evidence(@PathVariable long id) {
-        FindingReviews.EvidenceFile file = reviews.evidence(id);
+        EvidenceFile file = evidenceFiles.evidence(id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(
@@ -232,8 +238,8 @@ class VerificationApiController {
                 .body(file.content());
     }
 
-    static List<FindingReviews.Upload> uploads(List<MultipartFile> files) {
-        List<FindingReviews.Upload> uploads = new ArrayList<>();
+    static List<EvidenceUpload> uploads(List<MultipartFile> files) {
+        List<EvidenceUpload> uploads = new ArrayList<>();
         if (files == null) {
             return uploads;
         }
@@ -242,7 +248,7 @@ class VerificationApiController {
                 continue;
             }
             try {
-                uploads.add(new FindingReviews.Upload(file.getOriginalFilename(), file.getBytes()));
+                uploads.add(new EvidenceUpload(file.getOriginalFilename(), file.getBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -17,13 +17,16 @@ public class VerificationCentre {
     private final VerificationReports reports;
     private final BatchVerifications batches;
     private final VerificationWorker worker;
+    private final Findings allFindings;
 
     VerificationCentre(
             Deliveries deliveries,
             FindingReviews reviews,
             VerificationReports reports,
             BatchVerifications batches,
-            VerificationWorker worker) {
+            VerificationWorker worker,
+            Findings allFindings) {
+        this.allFindings = allFindings;
         this.deliveries = deliveries;
         this.reviews = reviews;
         this.reports = reports;
@@ -47,7 +50,7 @@ public class VerificationCentre {
     }
 
     public List<FindingRef> findings(long requestId) {
-        return reviews.ofRequest(requestId).stream()
+        return allFindings.ofRequest(requestId).stream()
                 .map(f -> new FindingRef(
                         f.id(),
                         f.residentId(),
@@ -60,18 +63,18 @@ public class VerificationCentre {
 
     /** @param outcome CONFIRMED, NEEDS_EXPLANATION or FALSE_POSITIVE */
     public void classify(long findingId, String outcome, String reason) {
-        reviews.classify(findingId, FindingReviews.Outcome.valueOf(outcome), reason);
+        reviews.classify(findingId, FindingOutcome.valueOf(outcome), reason);
     }
 
     public void object(long findingId, String statement, String evidenceName, byte[] evidence) {
         reviews.object(
                 findingId,
                 statement,
-                evidence == null ? List.of() : List.of(new FindingReviews.Upload(evidenceName, evidence)));
+                evidence == null ? List.of() : List.of(new EvidenceUpload(evidenceName, evidence)));
     }
 
     public void reReview(long findingId, String outcome, String reason) {
-        reviews.reReview(findingId, FindingReviews.Outcome.valueOf(outcome), reason);
+        reviews.reReview(findingId, FindingOutcome.valueOf(outcome), reason);
     }
 
     /** Issues the household's report; returns its version. */

@@ -22,23 +22,23 @@ class VerificationReports {
 
     private final JdbcClient jdbc;
     private final RequestDetails details;
-    private final FindingReviews reviews;
     private final ReportRenderer renderer;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Findings allFindings;
 
     VerificationReports(
             JdbcClient jdbc,
             RequestDetails details,
-            FindingReviews reviews,
             ReportRenderer renderer,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            Findings allFindings) {
+        this.allFindings = allFindings;
         this.jdbc = jdbc;
         this.details = details;
-        this.reviews = reviews;
         this.renderer = renderer;
         this.audit = audit;
         this.events = events;
@@ -57,7 +57,7 @@ class VerificationReports {
                 .params(0x4D5A5652 + 1, (int) requestId)
                 .query()
                 .singleValue();
-        if (!reviews.allDecided(requestId)) {
+        if (!allFindings.allDecided(requestId)) {
             throw new BusinessRuleViolation("还有未核实的疑点或待复核的异议，核实完毕后才能出具核对报告");
         }
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from verification_report where request_id = ?")
@@ -77,7 +77,7 @@ class VerificationReports {
         audit.record(AuditEvent.success("VERIFICATION_REPORT_ISSUED", "verification_report", id)
                 .because("request " + requestId + " version " + version));
         // the case gets the counts as reviewed: a dismissed finding no longer says 不符合条件
-        FindingReviews.Resolved resolved = reviews.resolved(requestId);
+        ResolvedFindings resolved = allFindings.resolved(requestId);
         events.publishEvent(new VerificationReportReady(
                 requestId,
                 summary.kind().equals("CASE") ? summary.caseRef() : null,

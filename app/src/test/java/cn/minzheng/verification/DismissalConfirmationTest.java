@@ -36,13 +36,16 @@ class DismissalConfirmationTest {
     FindingReviews reviews;
 
     @Autowired
+    Findings allFindings;
+
+    @Autowired
     VerificationReports reports;
 
     @Autowired
     ApplicationEvents events;
 
-    private static final List<FindingReviews.Upload> EVIDENCE = List.of(
-            new FindingReviews.Upload("过户证明.pdf", "%PDF-1.4\n% 机动车过户证明（演示）\n%%EOF\n".getBytes(StandardCharsets.UTF_8)));
+    private static final List<EvidenceUpload> EVIDENCE =
+            List.of(new EvidenceUpload("过户证明.pdf", "%PDF-1.4\n% 机动车过户证明（演示）\nEOF\n".getBytes(StandardCharsets.UTF_8)));
 
     @Test
     void aDisqualifyingFindingIsDismissedOnlyWithEvidenceAndASecondPerson() throws Exception {
@@ -52,22 +55,20 @@ class DismissalConfirmationTest {
         RequestSummary request = As.street()
                 .call(() -> requests.request(
                         new VerificationRequests.HouseholdRequest(family.householdId(), "DIBAO", "file:88")));
-        List<FindingReviews.Finding> findings = As.street().call(() -> reviews.ofRequest(request.id()));
-        FindingReviews.Finding disqualifying = findings.stream()
+        List<Finding> findings = As.street().call(() -> allFindings.ofRequest(request.id()));
+        Finding disqualifying = findings.stream()
                 .filter(f -> f.severity().equals("DISQUALIFYING"))
                 .findFirst()
                 .orElseThrow();
         long id = disqualifying.id();
 
-        assertThatThrownBy(() ->
-                        As.street().call(() -> reviews.classify(id, FindingReviews.Outcome.FALSE_POSITIVE, "不是他的车")))
+        assertThatThrownBy(() -> As.street().call(() -> reviews.classify(id, FindingOutcome.FALSE_POSITIVE, "不是他的车")))
                 .hasMessageContaining("须附证据材料");
-        As.street().call(() -> reviews.classify(id, FindingReviews.Outcome.FALSE_POSITIVE, "车辆已过户，附过户证明", EVIDENCE));
-        assertThat(As.street().call(() -> reviews.find(id)).state())
-                .isEqualTo(FindingReviews.State.AWAITING_CONFIRMATION);
-        for (FindingReviews.Finding f : findings) {
+        As.street().call(() -> reviews.classify(id, FindingOutcome.FALSE_POSITIVE, "车辆已过户，附过户证明", EVIDENCE));
+        assertThat(As.street().call(() -> allFindings.find(id)).state()).isEqualTo(FindingState.AWAITING_CONFIRMATION);
+        for (Finding f : findings) {
             if (f.id() != id) {
-                As.street().call(() -> reviews.classify(f.id(), FindingReviews.Outcome.CONFIRMED, "核实属实"));
+                As.street().call(() -> reviews.classify(f.id(), FindingOutcome.CONFIRMED, "核实属实"));
             }
         }
         assertThatThrownBy(() -> As.street().call(() -> reports.issue(request.id())))
@@ -77,7 +78,7 @@ class DismissalConfirmationTest {
                 .hasMessageContaining("另一位工作人员");
 
         OFFICER.call(() -> reviews.confirmDismissal(id, "看过过户证明，属实"));
-        assertThat(As.street().call(() -> reviews.find(id)).state()).isEqualTo(FindingReviews.State.CLASSIFIED);
+        assertThat(As.street().call(() -> allFindings.find(id)).state()).isEqualTo(FindingState.CLASSIFIED);
 
         As.street().call(() -> reports.issue(request.id()));
         VerificationReportReady ready = events.stream(VerificationReportReady.class)

@@ -50,6 +50,9 @@ class FindingReviewFlowTest {
     FindingReviews reviews;
 
     @Autowired
+    Findings allFindings;
+
+    @Autowired
     RequestDetails details;
 
     @Autowired
@@ -81,7 +84,7 @@ class FindingReviewFlowTest {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         long request = firstId(created);
-        List<FindingReviews.Finding> findings = fixture.asStreet(() -> reviews.ofRequest(request));
+        List<Finding> findings = fixture.asStreet(() -> allFindings.ofRequest(request));
         long car = idOf(findings, "v-car");
         long noId = idOf(findings, "v-noid");
         long deposits = findings.stream()
@@ -106,7 +109,7 @@ class FindingReviewFlowTest {
         // after the report, a decision changes only through objection and re-review
         classify(street, car, "FALSE_POSITIVE", "改判").andExpect(status().isUnprocessableContent());
 
-        byte[] evidence = "%PDF-1.4\n% 车辆转让合同（演示）\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+        byte[] evidence = "%PDF-1.4\n% 车辆转让合同（演示）\nEOF\n".getBytes(StandardCharsets.UTF_8);
         mvc.perform(multipart("/api/v1/verification/findings/" + noId + "/objection")
                         .file(new MockMultipartFile("evidence", "a.pdf", "application/pdf", evidence))
                         .param("statement", "误报也要异议")
@@ -132,17 +135,15 @@ class FindingReviewFlowTest {
                         .header("Authorization", street))
                 .andExpect(status().isCreated());
 
-        FindingReviews.Finding after = fixture.asStreet(() -> reviews.find(car));
+        Finding after = fixture.asStreet(() -> allFindings.find(car));
         assertThat(after.history())
-                .extracting(FindingReviews.Entry::kind)
+                .extracting(FindingReview::kind)
                 .containsExactly(
-                        FindingReviews.Kind.CLASSIFICATION,
-                        FindingReviews.Kind.OBJECTION,
-                        FindingReviews.Kind.RE_REVIEW);
+                        FindingReviewKind.CLASSIFICATION, FindingReviewKind.OBJECTION, FindingReviewKind.RE_REVIEW);
         assertThat(after.history().get(0).decidedBy()).isEqualTo("t_street");
-        assertThat(after.history().get(0).outcome()).isEqualTo(FindingReviews.Outcome.CONFIRMED);
+        assertThat(after.history().get(0).outcome()).isEqualTo(FindingOutcome.CONFIRMED);
         assertThat(after.history().get(2).decidedBy()).isEqualTo("t_officer");
-        assertThat(after.outcome()).isEqualTo(FindingReviews.Outcome.FALSE_POSITIVE);
+        assertThat(after.outcome()).isEqualTo(FindingOutcome.FALSE_POSITIVE);
         assertThat(after.history().get(1).evidence())
                 .singleElement()
                 .satisfies(e -> assertThat(e.sm3()).isEqualTo(Sm3.hex(evidence)));
@@ -208,7 +209,7 @@ class FindingReviewFlowTest {
                 .content("{\"outcome\":\"" + outcome + "\",\"reason\":\"" + reason + "\"}"));
     }
 
-    private static long idOf(List<FindingReviews.Finding> findings, String record) {
+    private static long idOf(List<Finding> findings, String record) {
         return findings.stream()
                 .filter(f -> record.equals(f.recordId()))
                 .findFirst()

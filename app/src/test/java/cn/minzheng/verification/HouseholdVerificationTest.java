@@ -30,6 +30,9 @@ class HouseholdVerificationTest {
     FindingReviews reviews;
 
     @Autowired
+    Findings allFindings;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -83,7 +86,7 @@ class HouseholdVerificationTest {
         assertThat(summary.needsExplanation()).isEqualTo(1);
         assertThat(summary.reportVersion()).as("findings wait for review").isNull();
 
-        List<FindingReviews.Finding> findings = fixture.asStreet(() -> reviews.ofRequest(summary.id()));
+        List<Finding> findings = fixture.asStreet(() -> allFindings.ofRequest(summary.id()));
         assertThat(findings)
                 .extracting(f -> f.ruleCode() + "/" + f.recordId() + "/" + f.severity() + "/" + f.tier())
                 .containsExactlyInAnyOrder(
@@ -91,7 +94,7 @@ class HouseholdVerificationTest {
                         "VEHICLE_OWNED/v-noid/NEEDS_EXPLANATION/NAME_BIRTH",
                         "DEPOSITS_ABOVE_LIMIT/null/DISQUALIFYING/ID");
         assertThat(findings).allSatisfy(f -> assertThat(f.legalBasis()).contains("最低生活保障审核确认办法"));
-        FindingReviews.Finding car = findings.stream()
+        Finding car = findings.stream()
                 .filter(f -> "v-car".equals(f.recordId()))
                 .findFirst()
                 .orElseThrow();

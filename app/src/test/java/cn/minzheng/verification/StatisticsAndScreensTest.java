@@ -38,6 +38,9 @@ class StatisticsAndScreensTest {
     FindingReviews reviews;
 
     @Autowired
+    Findings allFindings;
+
+    @Autowired
     MockMvc mvc;
 
     @Test
@@ -82,7 +85,8 @@ class StatisticsAndScreensTest {
 
         Api api = new Api(mvc);
         String officer = api.bearer("t_officer");
-        long finding = fixture.asStreet(() -> reviews.ofRequest(a.id())).get(0).id();
+        long finding =
+                fixture.asStreet(() -> allFindings.ofRequest(a.id())).get(0).id();
         long delivery = fixture.asDistrict(() -> fixture.deliveriesList(), "DEPARTMENT_OFFICER")
                 .get(0);
         String[][] pages = {

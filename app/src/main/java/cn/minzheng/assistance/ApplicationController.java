@@ -1,6 +1,5 @@
 package cn.minzheng.assistance;
 
-import cn.minzheng.assistance.rules.CareGrade;
 import cn.minzheng.assistance.rules.IncomeKind;
 import cn.minzheng.assistance.rules.PropertyFacts;
 import cn.minzheng.assistance.rules.RigidExpenseHardship;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,7 +29,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -53,49 +50,31 @@ class ApplicationController {
 
     private final Applications applications;
     private final CaseFiles files;
-    private final Investigations investigations;
     private final VerificationResults verifications;
-    private final CaseVerification caseVerification;
-    private final Assessments assessments;
-    private final TemporaryAid temporary;
-    private final PortalApplications portal;
+    private final PortalInbox portal;
     private final MatterTypes matterTypes;
     private final ResidentSearch search;
     private final cn.minzheng.platform.ScopeNames scopeNames;
-    private final HomeVisits homeVisits;
-    private final ManualVerification manualVerification;
     private final CaseScreens screens;
     private final Clock clock;
 
     ApplicationController(
             Applications applications,
             CaseFiles files,
-            Investigations investigations,
             VerificationResults verifications,
-            CaseVerification caseVerification,
-            Assessments assessments,
-            TemporaryAid temporary,
-            PortalApplications portal,
+            PortalInbox portal,
             MatterTypes matterTypes,
             ResidentSearch search,
             cn.minzheng.platform.ScopeNames scopeNames,
-            HomeVisits homeVisits,
-            ManualVerification manualVerification,
             CaseScreens screens,
             Clock clock) {
         this.applications = applications;
         this.files = files;
-        this.investigations = investigations;
         this.verifications = verifications;
-        this.caseVerification = caseVerification;
-        this.assessments = assessments;
-        this.temporary = temporary;
         this.portal = portal;
         this.matterTypes = matterTypes;
         this.search = search;
         this.scopeNames = scopeNames;
-        this.homeVisits = homeVisits;
-        this.manualVerification = manualVerification;
         this.screens = screens;
         this.clock = clock;
     }
@@ -107,7 +86,7 @@ class ApplicationController {
             @RequestParam(defaultValue = "open") String show,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        CaseKind selected = kind(kind);
+        CaseKind selected = CaseKind.parse(kind);
         Boolean open = switch (show) {
             case "closed" -> false;
             case "all" -> null;
@@ -132,7 +111,7 @@ class ApplicationController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Long portal,
             Model model) {
-        CaseKind selected = kind(kind);
+        CaseKind selected = CaseKind.parse(kind);
         if (selected == null || selected == CaseKind.CHANGE) {
             selected = CaseKind.DIBAO;
         }
@@ -288,164 +267,6 @@ class ApplicationController {
         return lines;
     }
 
-    @PostMapping("/assistance/applications/{id}/materials")
-    @PreAuthorize(AssistanceRoles.INTAKE)
-    String materials(
-            @PathVariable long id,
-            @RequestParam MultiValueMap<String, String> form,
-            @RequestParam Map<String, MultipartFile> uploads,
-            RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            Applications.IntakeResult result = applications.completeMaterials(
-                    id, Forms.materials(uploads), Forms.date(form, "on"), Forms.text(form, "lateReason"));
-            return result.accepted()
-                    ? "材料已补齐，予以受理，法定时限恢复计算"
-                    : "已收取所交材料；仍缺少：" + String.join("、", result.missing()) + "（一次性告知已作出，不再重复告知）";
-        });
-    }
-
-    /** 入户调查: the investigation form, the signed scan and the kernel's step, in one act. */
-    @PostMapping("/assistance/applications/{id}/investigation")
-    @PreAuthorize(AssistanceRoles.INVESTIGATE)
-    String investigation(
-            @PathVariable long id,
-            @ModelAttribute("homeVisit") InvestigationForm form,
-            BindingResult result,
-            @RequestParam(name = "scan", required = false) MultipartFile scan,
-            RedirectAttributes redirect) {
-        String page = "/assistance/applications/" + id;
-        if (result.hasErrors()) {
-            return FormFailure.back(redirect, "homeVisit", form.withSpareRows(), result, page);
-        }
-        try {
-            homeVisits.record(id, form.toInvestigation(), scan(scan), form.getLateReason());
-            redirect.addFlashAttribute("notice", "入户调查已登记（调查人员：" + String.join("、", form.people()) + "）");
-            return "redirect:" + page;
-        } catch (BusinessRuleViolation e) {
-            return FormFailure.refused(redirect, "homeVisit", form.withSpareRows(), result, e, page);
-        }
-    }
-
-    private static HomeVisits.Scan scan(MultipartFile file) {
-        if (file == null || file.isEmpty()) {
-            return null;
-        }
-        try {
-            return new HomeVisits.Scan(file.getOriginalFilename(), file.getBytes());
-        } catch (java.io.IOException e) {
-            throw new BusinessRuleViolation("入户调查表扫描件读取失败，请重新选择文件");
-        }
-    }
-
-    @PostMapping("/assistance/applications/{id}/care")
-    @PreAuthorize(AssistanceRoles.INVESTIGATE)
-    String care(
-            @PathVariable long id,
-            @ModelAttribute("careForm") ApplicationForms.CareForm form,
-            BindingResult result,
-            RedirectAttributes redirect) {
-        String page = "/assistance/applications/" + id;
-        if (result.hasErrors()) {
-            return FormFailure.back(redirect, "careForm", form, result, page);
-        }
-        try {
-            Investigations.CareAssessment care = investigations.assessCare(
-                    id,
-                    form.getAssessedOn(),
-                    new CareGrade.Activities(
-                            form.isEating(),
-                            form.isDressing(),
-                            form.isBed(),
-                            form.isToilet(),
-                            form.isWalkingIndoors(),
-                            form.isBathing()),
-                    form.getAssessor());
-            redirect.addFlashAttribute("notice", "生活自理能力评估：" + care.gradeLabel());
-            return "redirect:" + page;
-        } catch (BusinessRuleViolation e) {
-            return FormFailure.refused(redirect, "careForm", form, result, e, page);
-        }
-    }
-
-    @PostMapping("/assistance/applications/{id}/verification-request")
-    @PreAuthorize("hasRole('STREET_OFFICER')")
-    String verificationRequest(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            caseVerification.request(id);
-            return "已向家庭经济状况核对系统提请核对；核对报告出具后自动附到本案";
-        });
-    }
-
-    @PostMapping("/assistance/applications/{id}/verification-result")
-    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER')")
-    String fetchVerificationResult(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            VerificationResults.Result r = verifications.fetchMissing(id);
-            return "已取回核对请求 " + r.requestId() + " 的核对结果并附到本案";
-        });
-    }
-
-    @PostMapping("/assistance/applications/{id}/verification")
-    @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER')")
-    String verification(
-            @PathVariable long id,
-            @ModelAttribute("manualResult") ApplicationForms.ManualResultForm form,
-            BindingResult result,
-            RedirectAttributes redirect) {
-        String page = "/assistance/applications/" + id;
-        if (result.hasErrors()) {
-            return FormFailure.back(redirect, "manualResult", form, result, page);
-        }
-        try {
-            manualVerification.record(id, form.result());
-            redirect.addFlashAttribute("notice", "已手工录入核对结果（标注为手工录入，后备方式）");
-            return "redirect:" + page;
-        } catch (BusinessRuleViolation e) {
-            return FormFailure.refused(redirect, "manualResult", form, result, e, page);
-        }
-    }
-
-    @PostMapping("/assistance/applications/{id}/draft")
-    @PreAuthorize(AssistanceRoles.DRAFT)
-    String draft(
-            @PathVariable long id,
-            @ModelAttribute("draftForm") ApplicationForms.DraftForm form,
-            BindingResult result,
-            RedirectAttributes redirect) {
-        String page = "/assistance/applications/" + id;
-        if (result.hasErrors()) {
-            return FormFailure.back(redirect, "draftForm", form, result, page);
-        }
-        try {
-            var view = assessments.draft(id, form.getOn(), form.getReasons(), form.getLateReason(), form.options());
-            redirect.addFlashAttribute("notice", "已按计算规则起草第 " + view.revision() + " 稿：" + view.outcomeName());
-            return "redirect:" + page;
-        } catch (BusinessRuleViolation e) {
-            return FormFailure.refused(redirect, "draftForm", form, result, e, page);
-        }
-    }
-
-    static TekunEndGround endGround(String ground) {
-        if (ground == null || ground.isBlank()) {
-            return null;
-        }
-        try {
-            return TekunEndGround.valueOf(ground);
-        } catch (IllegalArgumentException e) {
-            throw new BusinessRuleViolation("未知的终止情形：" + ground);
-        }
-    }
-
-    @PostMapping("/assistance/applications/{id}/coordination")
-    @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
-    String coordination(
-            @PathVariable long id, @RequestParam(required = false) String minutes, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            temporary.recordCoordination(id, minutes);
-            return "已登记一事一议会议纪要";
-        });
-    }
-
     /** 一次性告知书: every missing material, on the day it was told, for the applicant to take home. */
     @GetMapping("/assistance/applications/{id}/correction-notice.pdf")
     ResponseEntity<byte[]> correctionNotice(@PathVariable long id) {
@@ -489,36 +310,5 @@ class ApplicationController {
         String step = kind == CaseKind.TEMPORARY_URGENT ? "GRANT" : "ACCEPT";
         List<String> codes = type.step(step).map(MatterType.Step::documents).orElse(List.of());
         return type.documents().stream().filter(d -> codes.contains(d.code())).toList();
-    }
-
-    private String act(long id, RedirectAttributes redirect, Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("notice", action.get());
-        } catch (BusinessRuleViolation e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/assistance/applications/" + id;
-    }
-
-    static SinglePersonGround singleGround(String ground) {
-        if (ground == null || ground.isBlank()) {
-            return null;
-        }
-        try {
-            return SinglePersonGround.valueOf(ground);
-        } catch (IllegalArgumentException e) {
-            throw new BusinessRuleViolation("未知的单人户情形：" + ground);
-        }
-    }
-
-    static CaseKind kind(String kind) {
-        if (kind == null || kind.isBlank()) {
-            return null;
-        }
-        try {
-            return CaseKind.valueOf(kind);
-        } catch (IllegalArgumentException e) {
-            throw new BusinessRuleViolation("未知的申请事项：" + kind);
-        }
     }
 }

@@ -34,7 +34,7 @@ final class ApplicationForms {
                     refusingMemberId,
                     graceMonths,
                     choice(stillEligible),
-                    ApplicationController.endGround(endGround));
+                    TekunEndGround.parse(endGround));
         }
 
         /** 特困终止: which ground of termination (TekunEndGround), chosen on the draft form. */

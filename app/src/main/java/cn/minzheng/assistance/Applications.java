@@ -41,7 +41,7 @@ public class Applications {
     private final MatterTypes matterTypes;
     private final Parameters parameters;
     private final Households households;
-    private final PortalApplications portal;
+    private final PortalInbox portal;
     private final SinglePersonGate singlePersons;
     private final CurrentStatuses current;
     private final JdbcClient jdbc;
@@ -54,7 +54,7 @@ public class Applications {
             MatterTypes matterTypes,
             Parameters parameters,
             Households households,
-            PortalApplications portal,
+            PortalInbox portal,
             SinglePersonGate singlePersons,
             CurrentStatuses current,
             JdbcClient jdbc,

@@ -38,8 +38,11 @@ class AssistanceApiController {
     private final TemporaryAid temporary;
     private final ReviewTasks reviews;
     private final EmergencyTeam team;
-    private final PortalApplications portal;
+    private final PortalInbox portal;
     private final Clock clock;
+    private final ReviewTaskGenerator generator;
+    private final ReviewTaskActs acts;
+    private final JobReferrals referrals;
 
     AssistanceApiController(
             Applications applications,
@@ -51,8 +54,14 @@ class AssistanceApiController {
             TemporaryAid temporary,
             ReviewTasks reviews,
             EmergencyTeam team,
-            PortalApplications portal,
-            Clock clock) {
+            PortalInbox portal,
+            Clock clock,
+            ReviewTaskGenerator generator,
+            ReviewTaskActs acts,
+            JobReferrals referrals) {
+        this.referrals = referrals;
+        this.acts = acts;
+        this.generator = generator;
         this.applications = applications;
         this.files = files;
         this.investigations = investigations;
@@ -79,8 +88,7 @@ class AssistanceApiController {
             case "all" -> null;
             default -> true;
         };
-        return applications.list(
-                ApplicationController.kind(kind), state == null ? List.of() : List.of(state), open, page, 100);
+        return applications.list(CaseKind.parse(kind), state == null ? List.of() : List.of(state), open, page, 100);
     }
 
     record MaterialBody(String kind, String fileName, String contentBase64) {
@@ -121,7 +129,7 @@ class AssistanceApiController {
     @PreAuthorize(AssistanceRoles.INTAKE)
     ResponseEntity<IntakeAnswer> intake(@RequestBody IntakeBody body) {
         Applications.IntakeResult result = applications.intake(new Applications.Intake(
-                ApplicationController.kind(body.kind()),
+                CaseKind.parse(body.kind()),
                 body.householdId(),
                 body.personId(),
                 Boolean.TRUE.equals(body.singlePerson()),
@@ -133,7 +141,7 @@ class AssistanceApiController {
                 materials(body.materials()),
                 body.portalId(),
                 body.temporary(),
-                ApplicationController.singleGround(body.singleGround()),
+                SinglePersonGround.parse(body.singleGround()),
                 body.singleGroundNote()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new IntakeAnswer(result.application(), result.missing(), result.accepted()));
@@ -214,22 +222,22 @@ class AssistanceApiController {
 
     @GetMapping("/review-tasks")
     @PreAuthorize("hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
-    List<ReviewTasks.Task> tasks() {
+    List<ReviewTask> tasks() {
         return reviews.todo(500);
     }
 
     @PostMapping("/review-tasks/generation")
     @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
-    ReviewTasks.Generated generate() {
-        return reviews.generate(LocalDate.now(clock));
+    GeneratedTasks generate() {
+        return generator.generate(LocalDate.now(clock));
     }
 
     record CompletionBody(LocalDate on, String note) {}
 
     @PostMapping("/review-tasks/{id}/completion")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
-    ReviewTasks.Task complete(@PathVariable long id, @RequestBody CompletionBody body) {
-        return reviews.complete(id, body.on(), body.note());
+    ReviewTask complete(@PathVariable long id, @RequestBody CompletionBody body) {
+        return acts.complete(id, body.on(), body.note());
     }
 
     record ChangeBody(LocalDate on, String lateReason) {}
@@ -238,15 +246,15 @@ class AssistanceApiController {
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER')")
     ResponseEntity<Application> change(@PathVariable long id, @RequestBody(required = false) ChangeBody body) {
         ChangeBody b = body == null ? new ChangeBody(null, null) : body;
-        return ResponseEntity.status(HttpStatus.CREATED).body(reviews.openChange(id, b.on(), b.lateReason()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(acts.openChange(id, b.on(), b.lateReason()));
     }
 
     record ReferralBody(Long residentId, LocalDate referredOn, String job, Boolean refused, String goodReason) {}
 
     @PostMapping("/statuses/{id}/job-referrals")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
-    ReviewTasks.Referral referral(@PathVariable long id, @RequestBody ReferralBody body) {
-        return reviews.recordReferral(
+    JobReferral referral(@PathVariable long id, @RequestBody ReferralBody body) {
+        return referrals.recordReferral(
                 id,
                 body.residentId(),
                 body.referredOn(),
@@ -259,8 +267,8 @@ class AssistanceApiController {
 
     @PostMapping("/statuses/{id}/change-reports")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
-    ReviewTasks.Task report(@PathVariable long id, @RequestBody ReportBody body) {
-        return reviews.report(id, body.dueOn(), body.reason());
+    ReviewTask report(@PathVariable long id, @RequestBody ReportBody body) {
+        return acts.report(id, body.dueOn(), body.reason());
     }
 
     // --- emergency response team ----------------------------------------------------------------------------------
@@ -329,11 +337,11 @@ class AssistanceApiController {
 
     @GetMapping("/portal-applications")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
-    ResponseEntity<List<PortalApplications.Waiting>> waiting(
+    ResponseEntity<List<WaitingApplication>> waiting(
             @RequestParam(defaultValue = "false") boolean all,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        PortalApplications.Inbox inbox = portal.inbox(all, page, size);
+        InboxPage inbox = portal.inbox(all, page, size);
         return ResponseEntity.ok()
                 .header("X-Total-Count", Long.toString(inbox.total()))
                 .body(inbox.items());
@@ -341,7 +349,7 @@ class AssistanceApiController {
 
     @GetMapping("/portal-applications/{id}")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
-    PortalApplications.Waiting portalApplication(@PathVariable long id) {
+    WaitingApplication portalApplication(@PathVariable long id) {
         return portal.get(id);
     }
 
@@ -349,7 +357,7 @@ class AssistanceApiController {
 
     @PostMapping("/portal-applications/{id}/decline")
     @PreAuthorize("hasRole('STREET_OFFICER')")
-    PortalApplications.Waiting decline(@PathVariable long id, @RequestBody DeclineBody body) {
+    WaitingApplication decline(@PathVariable long id, @RequestBody DeclineBody body) {
         return portal.decline(id, body.reason());
     }
 

@@ -35,7 +35,7 @@ class AssistanceDemo implements DemoStep {
     private final AssistanceDemoCases cases;
     private final AssistanceDemoTeam team;
     private final AssistanceDemoCaseWork work;
-    private final ReviewTasks reviews;
+    private final ReviewTaskGenerator reviews;
     private final PortalApplications portal;
     private final ResidentSearch search;
     private final Regions regions;
@@ -47,7 +47,7 @@ class AssistanceDemo implements DemoStep {
             AssistanceDemoCases cases,
             AssistanceDemoTeam team,
             AssistanceDemoCaseWork work,
-            ReviewTasks reviews,
+            ReviewTaskGenerator reviews,
             PortalApplications portal,
             ResidentSearch search,
             Regions regions,
@@ -91,11 +91,11 @@ class AssistanceDemo implements DemoStep {
         List<AssistanceDemoHousehold> households = households();
         AssistanceDemoBeneficiaries.Registered registered = beneficiaries.register(households, random, today);
         int built = cases.build(registered.reserved(), today);
-        ReviewTasks.Generated tasks = reviews.generate(today);
+        GeneratedTasks tasks = reviews.generate(today);
         int responders = team.build(today);
         work.attempt(
                 "网上申请",
-                () -> portal.submit(new PortalApplications.Submission(
+                () -> portal.submit(new PortalSubmission(
                         "DIBAO",
                         district.code() + "001001",
                         "网上申请人",

@@ -69,7 +69,7 @@ class AssistancePortalController {
             model.addAttribute(
                     "receipt",
                     portal.submit(
-                            new PortalApplications.Submission(
+                            new PortalSubmission(
                                     programme, communityCode, name, phone, householdSize, situation, consent),
                             request.getRemoteAddr()));
             return "assistance/portal-receipt";
@@ -78,8 +78,7 @@ class AssistancePortalController {
             // what was typed is shown again: a wrong CAPTCHA or a throttled post loses nothing
             model.addAttribute(
                     "entered",
-                    new PortalApplications.Submission(
-                            programme, communityCode, name, phone, householdSize, situation, consent));
+                    new PortalSubmission(programme, communityCode, name, phone, householdSize, situation, consent));
             return form(model);
         }
     }

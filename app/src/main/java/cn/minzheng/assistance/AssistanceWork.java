@@ -24,18 +24,13 @@ class AssistanceWork implements WorkSource {
 
     private final PaymentRolls rolls;
     private final ReviewTasks tasks;
-    private final PortalApplications portal;
+    private final PortalInbox portal;
     private final Labels labels;
     private final StaffNames staff;
     private final Clock clock;
 
     AssistanceWork(
-            PaymentRolls rolls,
-            ReviewTasks tasks,
-            PortalApplications portal,
-            Labels labels,
-            StaffNames staff,
-            Clock clock) {
+            PaymentRolls rolls, ReviewTasks tasks, PortalInbox portal, Labels labels, StaffNames staff, Clock clock) {
         this.rolls = rolls;
         this.tasks = tasks;
         this.portal = portal;
@@ -82,11 +77,11 @@ class AssistanceWork implements WorkSource {
                     .toList();
             if (!due.isEmpty()) {
                 LocalDate first = due.stream()
-                        .map(ReviewTasks.Task::dueOn)
+                        .map(ReviewTask::dueOn)
                         .min(LocalDate::compareTo)
                         .orElse(null);
                 String kinds =
-                        due.stream().map(ReviewTasks.Task::kindLabel).distinct().collect(Collectors.joining("、"));
+                        due.stream().map(ReviewTask::kindLabel).distinct().collect(Collectors.joining("、"));
                 items.add(WorkItem.due(
                         "动态管理核查",
                         due.size() + " 件核查任务 30 日内到期",
@@ -97,7 +92,7 @@ class AssistanceWork implements WorkSource {
             }
         }
         if (roles.contains("STREET_OFFICER")) {
-            for (PortalApplications.Waiting w : portal.waiting(false)) {
+            for (WaitingApplication w : portal.waiting(false)) {
                 items.add(WorkItem.due(
                         "网上申请待受理",
                         w.applicantName() + " · " + labels.label("programme", w.programme()),

@@ -1,5 +1,6 @@
 package cn.minzheng.assistance;
 
+import cn.minzheng.shared.BusinessRuleViolation;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -62,5 +63,17 @@ public enum CaseKind {
     /** Whether the decision is made on a household's means (members, income, property). */
     boolean meansTested() {
         return this == DIBAO || this == DIBAO_EDGE || this == RIGID_EXPENSE || this == TEMPORARY;
+    }
+
+    /** The kind a form or a request names, or null when none is named; an unknown one is refused in words. */
+    public static CaseKind parse(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return null;
+        }
+        try {
+            return CaseKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleViolation("未知的申请事项：" + kind);
+        }
     }
 }

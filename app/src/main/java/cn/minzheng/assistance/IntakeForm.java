@@ -44,7 +44,7 @@ public class IntakeForm implements Serializable {
     }
 
     Applications.Intake toIntake(List<Applications.Material> materials) {
-        CaseKind selected = ApplicationController.kind(kind);
+        CaseKind selected = CaseKind.parse(kind);
         Applications.TemporaryRequest temporary =
                 selected == CaseKind.TEMPORARY || selected == CaseKind.TEMPORARY_URGENT
                         ? new Applications.TemporaryRequest(severity, members == null ? 1 : members, blank(situation))
@@ -62,7 +62,7 @@ public class IntakeForm implements Serializable {
                 materials,
                 portalId,
                 temporary,
-                ApplicationController.singleGround(singleGround),
+                SinglePersonGround.parse(singleGround),
                 blank(singleGroundNote));
     }
 

@@ -14,9 +14,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PortalIntakeController {
 
-    private final PortalApplications portal;
+    private final PortalInbox portal;
 
-    PortalIntakeController(PortalApplications portal) {
+    PortalIntakeController(PortalInbox portal) {
         this.portal = portal;
     }
 
@@ -26,7 +26,7 @@ class PortalIntakeController {
             @RequestParam(defaultValue = "false") boolean all,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        PortalApplications.Inbox inbox = portal.inbox(all, page, 50);
+        InboxPage inbox = portal.inbox(all, page, 50);
         model.addAttribute("waiting", inbox.items());
         model.addAttribute("inbox", inbox);
         model.addAttribute("all", all);
@@ -37,9 +37,9 @@ class PortalIntakeController {
     @GetMapping("/assistance/portal-applications/{id}")
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')")
     String one(@PathVariable long id, Model model) {
-        PortalApplications.Waiting one = portal.get(id);
+        WaitingApplication one = portal.get(id);
         model.addAttribute("waiting", java.util.List.of(one));
-        model.addAttribute("inbox", new PortalApplications.Inbox(java.util.List.of(one), 1, 0, 1));
+        model.addAttribute("inbox", new InboxPage(java.util.List.of(one), 1, 0, 1));
         model.addAttribute("all", true);
         return "assistance/portal-applications";
     }

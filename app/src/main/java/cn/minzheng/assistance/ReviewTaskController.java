@@ -27,9 +27,21 @@ class ReviewTaskController {
     private final BeneficiaryPicker beneficiaries;
     private final cn.minzheng.resident.Residents residents;
     private final Clock clock;
+    private final ReviewTaskGenerator generator;
+    private final ReviewTaskActs acts;
+    private final JobReferrals referrals;
 
     ReviewTaskController(
-            ReviewTasks tasks, BeneficiaryPicker beneficiaries, cn.minzheng.resident.Residents residents, Clock clock) {
+            ReviewTasks tasks,
+            BeneficiaryPicker beneficiaries,
+            cn.minzheng.resident.Residents residents,
+            Clock clock,
+            ReviewTaskGenerator generator,
+            ReviewTaskActs acts,
+            JobReferrals referrals) {
+        this.referrals = referrals;
+        this.acts = acts;
+        this.generator = generator;
         this.tasks = tasks;
         this.beneficiaries = beneficiaries;
         this.residents = residents;
@@ -64,13 +76,13 @@ class ReviewTaskController {
                 "households",
                 residents.householdNumbers(todo.stream()
                         .filter(t -> "HOUSEHOLD".equals(t.subjectType()))
-                        .map(ReviewTasks.Task::subjectId)
+                        .map(ReviewTask::subjectId)
                         .distinct()
                         .toList()));
         java.util.Map<Long, String> people = new java.util.HashMap<>();
         todo.stream()
                 .filter(t -> "PERSON".equals(t.subjectType()))
-                .map(ReviewTasks.Task::subjectId)
+                .map(ReviewTask::subjectId)
                 .distinct()
                 .forEach(id -> residents.find(id).ifPresent(r -> people.put(id, r.name())));
         model.addAttribute("people", people);
@@ -80,7 +92,7 @@ class ReviewTaskController {
     @PostMapping("/assistance/reviews/generation")
     @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
     String generate(RedirectAttributes redirect) {
-        ReviewTasks.Generated g = tasks.generate(LocalDate.now(clock));
+        GeneratedTasks g = generator.generate(LocalDate.now(clock));
         redirect.addFlashAttribute(
                 "notice",
                 g.periodic() < 0
@@ -97,7 +109,7 @@ class ReviewTaskController {
             @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
         return act(redirect, PAGE, () -> {
-            tasks.complete(id, on, blank(note));
+            acts.complete(id, on, blank(note));
             return "核查完成：无变化，下次核查自今天起算";
         });
     }
@@ -110,7 +122,7 @@ class ReviewTaskController {
             @RequestParam(required = false) String lateReason,
             RedirectAttributes redirect) {
         try {
-            Application a = tasks.openChange(id, on, blank(lateReason));
+            Application a = acts.openChange(id, on, blank(lateReason));
             redirect.addFlashAttribute("notice", "已立案核查（受理编号 " + a.caseNumber() + "），请登记入户核查情况");
             return "redirect:/assistance/applications/" + a.id();
         } catch (BusinessRuleViolation e) {
@@ -129,7 +141,7 @@ class ReviewTaskController {
             return FormFailure.back(redirect, "referral", form, result, PAGE);
         }
         try {
-            ReviewTasks.Referral r = tasks.recordReferral(
+            JobReferral r = referrals.recordReferral(
                     chosen(form.getStatusId()),
                     form.getResidentId(),
                     form.getReferredOn(),
@@ -153,7 +165,7 @@ class ReviewTaskController {
             return FormFailure.back(redirect, "changeReport", form, result, PAGE);
         }
         try {
-            tasks.report(chosen(form.getStatusId()), form.getDueOn(), blank(form.getReason()));
+            acts.report(chosen(form.getStatusId()), form.getDueOn(), blank(form.getReason()));
             redirect.addFlashAttribute("notice", "已登记报告的变化，生成核查任务");
             return "redirect:" + PAGE;
         } catch (BusinessRuleViolation e) {

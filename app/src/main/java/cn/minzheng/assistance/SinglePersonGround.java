@@ -1,5 +1,7 @@
 package cn.minzheng.assistance;
 
+import cn.minzheng.shared.BusinessRuleViolation;
+
 /**
  * Why a person may apply for 低保 alone (单人户) — the grounds the law lists, and no others:
  *
@@ -34,5 +36,17 @@ public enum SinglePersonGround {
 
     public String basis() {
         return basis;
+    }
+
+    /** The ground a form names, or null when none is named; an unknown one is refused in words. */
+    public static SinglePersonGround parse(String ground) {
+        if (ground == null || ground.isBlank()) {
+            return null;
+        }
+        try {
+            return SinglePersonGround.valueOf(ground);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleViolation("未知的单人户情形：" + ground);
+        }
     }
 }

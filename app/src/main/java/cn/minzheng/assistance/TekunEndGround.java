@@ -1,5 +1,7 @@
 package cn.minzheng.assistance;
 
+import cn.minzheng.shared.BusinessRuleViolation;
+
 /** Why 特困人员救助供养 ends — the grounds of 《特困人员认定办法》第二十四条, and no others. */
 public enum TekunEndGround {
     DEATH("死亡或者被宣告死亡、被宣告失踪", "第二十四条第（一）项"),
@@ -24,5 +26,17 @@ public enum TekunEndGround {
     /** 《特困人员认定办法》第二十四条第（N）项 */
     public String basis() {
         return "《特困人员认定办法》" + article;
+    }
+
+    /** The ground a form names, or null when none is named; an unknown one is refused in words. */
+    public static TekunEndGround parse(String ground) {
+        if (ground == null || ground.isBlank()) {
+            return null;
+        }
+        try {
+            return TekunEndGround.valueOf(ground);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleViolation("未知的终止情形：" + ground);
+        }
     }
 }

@@ -39,6 +39,15 @@ class DynamicManagementTest {
     ReviewTasks reviews;
 
     @Autowired
+    ReviewTaskGenerator generator;
+
+    @Autowired
+    ReviewTaskActs acts;
+
+    @Autowired
+    JobReferrals referrals;
+
+    @Autowired
     Investigations investigations;
 
     @Autowired
@@ -109,21 +118,21 @@ class DynamicManagementTest {
         // Last reviewed on 20 December 2025: due on 20 December 2026, within the 30 days the list looks ahead.
         long due = beneficiary(household("定期甲")[0], LocalDate.of(2025, 12, 20), 12);
         long notYet = beneficiary(household("定期乙")[0], LocalDate.now().minusMonths(1), 12);
-        ReviewTasks.Generated first = reviews.generate(LocalDate.now());
-        ReviewTasks.Generated second = reviews.generate(LocalDate.now());
+        GeneratedTasks first = generator.generate(LocalDate.now());
+        GeneratedTasks second = generator.generate(LocalDate.now());
         assertThat(first.periodic()).isGreaterThanOrEqualTo(1);
         assertThat(second.periodic()).isZero();
         assertThat(tasks(due, "PERIODIC")).isEqualTo(1);
         assertThat(tasks(notYet, "PERIODIC")).isZero();
 
         // Done without change: the next review counts from that day, a year on.
-        ReviewTasks.Task task = As.street().call(() -> reviews.todo(100)).stream()
+        ReviewTask task = As.street().call(() -> reviews.todo(100)).stream()
                 .filter(t -> t.statusId() == due)
                 .findFirst()
                 .orElseThrow();
         assertThat(task.dueOn()).isEqualTo(LocalDate.of(2026, 12, 20));
-        As.street().call(() -> reviews.complete(task.id(), LocalDate.now(), "家庭人口、收入、财产无变化"));
-        reviews.generate(LocalDate.now());
+        As.street().call(() -> acts.complete(task.id(), LocalDate.now(), "家庭人口、收入、财产无变化"));
+        generator.generate(LocalDate.now());
         assertThat(tasks(due, "PERIODIC")).isEqualTo(1);
     }
 
@@ -133,8 +142,8 @@ class DynamicManagementTest {
         long status = beneficiary(h[0], d(8, 1), 12);
         LocalDate died = d(10, 10);
         As.street().run(() -> residents.recordDeath(h[2], died));
-        reviews.generate(LocalDate.now());
-        reviews.generate(LocalDate.now());
+        generator.generate(LocalDate.now());
+        generator.generate(LocalDate.now());
         assertThat(tasks(status, "DEATH")).isEqualTo(1);
         LocalDate dueOn = TestPostgresSql.queryForObject(
                 jdbc,
@@ -150,14 +159,14 @@ class DynamicManagementTest {
         long status = beneficiary(h[0], d(8, 1), 6);
         for (int i = 0; i < 3; i++) {
             LocalDate on = d(9, 1 + i);
-            As.street().call(() -> reviews.recordReferral(status, h[1], on, "超市理货员", true, null));
+            As.street().call(() -> referrals.recordReferral(status, h[1], on, "超市理货员", true, null));
         }
         assertThat(tasks(status, "JOB_REFUSAL")).isEqualTo(1);
-        ReviewTasks.Task task = As.street().call(() -> reviews.todo(100)).stream()
+        ReviewTask task = As.street().call(() -> reviews.todo(100)).stream()
                 .filter(t -> t.statusId() == status && t.kind().equals("JOB_REFUSAL"))
                 .findFirst()
                 .orElseThrow();
-        Application change = As.street().call(() -> reviews.openChange(task.id(), d(9, 10), "补录"));
+        Application change = As.street().call(() -> acts.openChange(task.id(), d(9, 10), "补录"));
         assertThat(change.state()).isEqualTo("INVESTIGATING");
         As.street().call(() -> investigations.record(change.id(), Flow.investigation(d(9, 11), incomes(120_000))));
         Assessments.Options options = new Assessments.Options(null, "连续三次无正当理由拒绝介绍的工作", h[1], null, null);
@@ -190,8 +199,8 @@ class DynamicManagementTest {
     void workLiftingIncomeAboveTheStandardGivesAGracePeriodAndThenStops() {
         long[] h = household("渐退甲");
         long status = beneficiary(h[0], d(8, 1), 6);
-        ReviewTasks.Task reported = As.street().call(() -> reviews.report(status, d(10, 30), "户主找到稳定工作，月工资 4 000 元"));
-        Application change = As.street().call(() -> reviews.openChange(reported.id(), d(9, 10), "补录"));
+        ReviewTask reported = As.street().call(() -> acts.report(status, d(10, 30), "户主找到稳定工作，月工资 4 000 元"));
+        Application change = As.street().call(() -> acts.openChange(reported.id(), d(9, 10), "补录"));
         As.street().call(() -> investigations.record(change.id(), Flow.investigation(d(9, 11), incomes(400_000))));
         Decisions.DecisionView draft = As.street()
                 .call(() -> assessments.draft(

@@ -37,6 +37,9 @@ class PortalFloodTest {
     PortalApplications portal;
 
     @Autowired
+    PortalInbox inbox;
+
+    @Autowired
     TestDistrict district;
 
     @Autowired
@@ -59,8 +62,8 @@ class PortalFloodTest {
                 jdbc, "select answer from captcha_challenge where id = ?", String.class, captchaId);
     }
 
-    private static PortalApplications.Submission submission(String community, String phone) {
-        return new PortalApplications.Submission("DIBAO", community, "网申测试", phone, 2, "家庭困难，想申请低保", true);
+    private static PortalSubmission submission(String community, String phone) {
+        return new PortalSubmission("DIBAO", community, "网申测试", phone, 2, "家庭困难，想申请低保", true);
     }
 
     private MockHttpServletRequestBuilder post(String captchaId, String answer, String address) {
@@ -175,18 +178,18 @@ class PortalFloodTest {
                         + " select 'WSJUNK' || n, 'x', '" + TestDistrict.COMMUNITY + "', 'DIBAO', '垃圾', '\\x00',"
                         + " '137****0000', 1, '垃圾', now() + n * interval '1 second', 'SUBMITTED'"
                         + " from generate_series(1, 250) n");
-        PortalApplications.Inbox first = As.street().call(() -> portal.inbox(false, 0, 100));
+        InboxPage first = As.street().call(() -> inbox.inbox(false, 0, 100));
         assertThat(first.total()).isGreaterThanOrEqualTo(251);
         assertThat(first.items()).hasSize(100).noneMatch(w -> w.id() == genuine);
         boolean found = false;
         for (int page = 0; page < first.pages(); page++) {
             int p = page;
-            found |= As.street().call(() -> portal.inbox(false, p, 100)).items().stream()
+            found |= As.street().call(() -> inbox.inbox(false, p, 100)).items().stream()
                     .anyMatch(w -> w.id() == genuine);
         }
         assertThat(found).as("every application is on some page").isTrue();
-        assertThat(As.street().call(() -> portal.get(genuine)).applicantName()).isEqualTo("网申测试");
-        assertThatThrownBy(() -> As.otherStreet().call(() -> portal.get(genuine)))
+        assertThat(As.street().call(() -> inbox.get(genuine)).applicantName()).isEqualTo("网申测试");
+        assertThatThrownBy(() -> As.otherStreet().call(() -> inbox.get(genuine)))
                 .isInstanceOf(cn.minzheng.shared.NotFound.class);
     }
 

@@ -49,6 +49,9 @@ class PortalTeamAndScreensTest {
     PortalApplications portal;
 
     @Autowired
+    PortalInbox inbox;
+
+    @Autowired
     EmergencyTeam team;
 
     @Autowired
@@ -107,7 +110,7 @@ class PortalTeamAndScreensTest {
                         queryCode))
                 .isZero();
 
-        PortalApplications.PublicStatus status = portal.track(receiptNo, queryCode, "10.1.1.1");
+        PortalStatus status = portal.track(receiptNo, queryCode, "10.1.1.1");
         assertThat(status.stage()).contains("等待街道");
         assertThat(status.programmeLabel()).isEqualTo("最低生活保障");
 
@@ -138,11 +141,11 @@ class PortalTeamAndScreensTest {
         assertThat(page(throttled)).contains("过于频繁").doesNotContain("网申甲");
 
         // The street sees it, masked, and can take it up at the window.
-        List<PortalApplications.Waiting> waiting = As.street().call(() -> portal.waiting(false));
+        List<WaitingApplication> waiting = As.street().call(() -> inbox.waiting(false));
         assertThat(waiting)
                 .anyMatch(
                         w -> w.receiptNo().equals(receiptNo) && w.maskedPhone().equals("138****8000"));
-        assertThat(As.otherStreet().call(() -> portal.waiting(true)))
+        assertThat(As.otherStreet().call(() -> inbox.waiting(true)))
                 .noneMatch(w -> w.receiptNo().equals(receiptNo));
     }
 

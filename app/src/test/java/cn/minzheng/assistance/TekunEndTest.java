@@ -37,7 +37,7 @@ class TekunEndTest {
     TestDistrict district;
 
     @Autowired
-    ReviewTasks tasks;
+    ReviewTaskActs tasks;
 
     @Autowired
     Investigations investigations;
@@ -105,7 +105,7 @@ class TekunEndTest {
 
     @Test
     void terminationIsPublishedReinvestigatedOnObjectionAndTakesEffectNextMonth() {
-        ReviewTasks.Task task = As.street().call(() -> tasks.report(basic, d(10, 30), "社区反映其已被判处刑罚"));
+        ReviewTask task = As.street().call(() -> tasks.report(basic, d(10, 30), "社区反映其已被判处刑罚"));
         Application a = As.street().call(() -> tasks.openChange(task.id(), d(10, 5), "补录"));
         assertThat(a.kind()).isEqualTo(CaseKind.TEKUN_END);
         assertThat(a.matterType()).isEqualTo("ASSIST_TEKUN_END");
@@ -178,7 +178,7 @@ class TekunEndTest {
     @Test
     void aPlainStopOfTekunIsRefused() {
         // A dynamic-management case opened for 特困 before this rule cannot stop it without 公示.
-        ReviewTasks.Task task = As.street().call(() -> tasks.report(basic, d(10, 30), "定期核查"));
+        ReviewTask task = As.street().call(() -> tasks.report(basic, d(10, 30), "定期核查"));
         Application a = As.street().call(() -> tasks.openChange(task.id(), d(10, 5), "补录"));
         assertThat(a.kind()).isNotEqualTo(CaseKind.CHANGE);
         As.street().call(() -> investigations.record(a.id(), visit(d(10, 5))));

@@ -31,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Authorisations {
 
-    static final String WRITE = "hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')";
-    static final String READ =
+    public static final String WRITE = "hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')";
+    public static final String READ =
             "hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER', 'LEGAL_REVIEWER')";
     private static final Pattern PROGRAMME = Pattern.compile("[A-Z][A-Z_]{1,30}");
     private static final Pattern SM3 = Pattern.compile("[0-9a-f]{64}");

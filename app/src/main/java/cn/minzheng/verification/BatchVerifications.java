@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * period); the instance running it holds an advisory lock, so a batch whose instance died is recognised and closed.
  */
 @Service
-class BatchVerifications {
+public class BatchVerifications {
 
     private static final Logger log = LoggerFactory.getLogger(BatchVerifications.class);
     static final int LOCK_SPACE = 0x4D5A5642;
@@ -73,7 +73,7 @@ class BatchVerifications {
         this.clock = clock;
     }
 
-    record Batch(
+    public record Batch(
             long id,
             String period,
             LocalDate checkDate,

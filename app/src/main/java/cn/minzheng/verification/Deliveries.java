@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The reject report — line, record id, reason — is kept with the delivery; the delivered file is not.
  */
 @Service
-class Deliveries {
+public class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
@@ -90,7 +90,7 @@ class Deliveries {
         }
     }
 
-    record Delivery(
+    public record Delivery(
             long id,
             String sourceCode,
             String sourceTitle,

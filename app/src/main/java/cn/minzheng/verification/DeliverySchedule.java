@@ -1,7 +1,7 @@
 package cn.minzheng.verification;
 
 /** How often a department delivers its data (the bureau's agreement with it). */
-enum DeliverySchedule {
+public enum DeliverySchedule {
     WEEKLY("每周", 7),
     MONTHLY("每月", 31),
     QUARTERLY("每季度", 92),

@@ -1,4 +1,4 @@
 package cn.minzheng.verification;
 
 /** An evidence file to download, with its SM3. */
-record EvidenceFile(String fileName, String contentType, byte[] content, String sm3) {}
+public record EvidenceFile(String fileName, String contentType, byte[] content, String sm3) {}

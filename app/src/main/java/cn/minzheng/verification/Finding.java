@@ -3,7 +3,7 @@ package cn.minzheng.verification;
 import java.util.List;
 
 /** A finding as the engine produced it, with its review history, oldest first. */
-record Finding(
+public record Finding(
         long id,
         long requestId,
         long householdId,

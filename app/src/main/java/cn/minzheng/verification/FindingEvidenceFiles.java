@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reading audited.
  */
 @Component
-class FindingEvidenceFiles {
+public class FindingEvidenceFiles {
 
     static final int MAX_EVIDENCE_FILES = 5;
 

@@ -1,7 +1,7 @@
 package cn.minzheng.verification;
 
 /** A decision on a finding (核实结论). */
-enum FindingOutcome {
+public enum FindingOutcome {
     CONFIRMED("确认属实"),
     NEEDS_EXPLANATION("需说明情况"),
     FALSE_POSITIVE("误报");

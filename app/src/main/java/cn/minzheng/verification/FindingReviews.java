@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Every step is a new row: the original finding, each decision, the objection and its evidence stay as they were.
  */
 @Service
-class FindingReviews {
+public class FindingReviews {
 
     private final JdbcClient jdbc;
     private final Findings findings;

@@ -1,7 +1,7 @@
 package cn.minzheng.verification;
 
 /** Where a finding stands in its review. */
-enum FindingState {
+public enum FindingState {
     UNREVIEWED("待核实"),
     CLASSIFIED("已核实"),
     AWAITING_CONFIRMATION("认定误报，待第二人确认"),

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * caller's scope shows them: one finding, a request's findings, and what they come to once reviewed.
  */
 @Service
-class Findings {
+public class Findings {
 
     private final JdbcClient jdbc;
 

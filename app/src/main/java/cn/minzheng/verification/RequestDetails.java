@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * history, household totals, issued reports. Callers are inside a transaction.
  */
 @Component
-class RequestDetails {
+public class RequestDetails {
 
     private static final String SUMMARY_COLUMNS = """
             r.*,
@@ -51,7 +51,8 @@ class RequestDetails {
     }
 
     /** What a list of requests shows; {@code area} a street or community code, {@code month} of the request. */
-    record Filter(Long householdId, Long batchId, String status, String kind, String area, java.time.YearMonth month) {
+    public record Filter(
+            Long householdId, Long batchId, String status, String kind, String area, java.time.YearMonth month) {
 
         Filter(Long householdId, Long batchId, String status, String kind) {
             this(householdId, batchId, status, kind, null, null);
@@ -184,9 +185,9 @@ class RequestDetails {
                 + " 元";
     }
 
-    record Report(long id, int version, String sm3, String issuedBy, Instant issuedAt) {}
+    public record Report(long id, int version, String sm3, String issuedBy, Instant issuedAt) {}
 
-    record Detail(
+    public record Detail(
             RequestSummary summary,
             String householdNo,
             List<Member> members,

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * service and how many records it brought. A source whose last delivery is older than its schedule allows is overdue.
  */
 @Service
-class Sources {
+public class Sources {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -30,7 +30,7 @@ class Sources {
         this.clock = clock;
     }
 
-    record SourceInfo(
+    public record SourceInfo(
             String code,
             String title,
             String provider,

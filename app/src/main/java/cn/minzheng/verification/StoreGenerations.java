@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * folder or lets one instance do the verification (docs/verification.md, "platform module").
  */
 @Component
-class StoreGenerations {
+public class StoreGenerations {
 
     private static final Logger log = LoggerFactory.getLogger(StoreGenerations.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -52,7 +52,7 @@ class StoreGenerations {
     }
 
     /** A READY generation as the database records it. */
-    record Generation(long number, String directory) {}
+    public record Generation(long number, String directory) {}
 
     /** One run's use of a generation; closing it returns the connection. */
     final class Lease implements AutoCloseable {
@@ -98,7 +98,7 @@ class StoreGenerations {
         }
     }
 
-    Optional<Generation> current() {
+    public Optional<Generation> current() {
         return jdbc.sql("""
                         select generation, directory from verification_store_generation
                         where status = 'READY' order by generation desc limit 1

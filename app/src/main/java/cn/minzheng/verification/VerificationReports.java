@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is a new version, kept with its PDF and SM3 digest, and announced with {@link VerificationReportReady} for the case.
  */
 @Service
-class VerificationReports {
+public class VerificationReports {
 
     private final JdbcClient jdbc;
     private final RequestDetails details;
@@ -94,7 +94,7 @@ class VerificationReports {
                 .orElseThrow();
     }
 
-    record ReportFile(String fileName, byte[] pdf, String sm3) {}
+    public record ReportFile(String fileName, byte[] pdf, String sm3) {}
 
     @PreAuthorize(VerificationRoles.READ)
     @Transactional

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * month of the request and street, in the viewer's scope. Completed requests only.
  */
 @Service
-class VerificationStatistics {
+public class VerificationStatistics {
 
     private final JdbcClient jdbc;
     private final Regions regions;
@@ -33,7 +33,7 @@ class VerificationStatistics {
         this.clock = clock;
     }
 
-    record Row(
+    public record Row(
             String month,
             String streetCode,
             String streetName,
@@ -43,7 +43,7 @@ class VerificationStatistics {
             long records,
             long withFindings) {}
 
-    record Totals(long requests, long persons, long records) {
+    public record Totals(long requests, long persons, long records) {
 
         /** 人次 in 万 as the seed writes it (1.8万). */
         public String personsInWan() {
@@ -59,7 +59,7 @@ class VerificationStatistics {
         }
     }
 
-    record Report(YearMonth from, YearMonth to, List<Row> rows, Totals totals) {}
+    public record Report(YearMonth from, YearMonth to, List<Row> rows, Totals totals) {}
 
     @PreAuthorize(VerificationRoles.STATISTICS)
     @Transactional(readOnly = true)

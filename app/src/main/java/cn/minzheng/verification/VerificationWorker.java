@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the platform with the 核对中心's role at district scope. Loads and batches serialise across instances anyway.
  */
 @Component
-class VerificationWorker {
+public class VerificationWorker {
 
     private static final Logger log = LoggerFactory.getLogger(VerificationWorker.class);
 
@@ -33,11 +33,11 @@ class VerificationWorker {
         this.district = district;
     }
 
-    void load(long deliveryId) {
+    public void load(long deliveryId) {
         executor.execute(() -> asCentre(() -> deliveries.load(deliveryId), "核对数据导入 " + deliveryId));
     }
 
-    void runBatch(long batchId) {
+    public void runBatch(long batchId) {
         executor.execute(() -> asCentre(() -> batches.run(batchId), "批量复核 " + batchId));
     }
 

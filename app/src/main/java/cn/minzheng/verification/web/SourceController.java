@@ -1,6 +1,12 @@
-package cn.minzheng.verification;
+package cn.minzheng.verification.web;
 
 import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.verification.Deliveries;
+import cn.minzheng.verification.DeliverySchedule;
+import cn.minzheng.verification.Sources;
+import cn.minzheng.verification.StoreGenerations;
+import cn.minzheng.verification.VerificationRoles;
+import cn.minzheng.verification.VerificationWorker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,14 +21,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 数据来源 and 部门数据交付 screens: the registry of the 26 sources, uploading a delivery, its reject report. */
 @Controller
-class SourcePages {
+class SourceController {
 
     private final Sources sources;
     private final Deliveries deliveries;
     private final StoreGenerations generations;
     private final VerificationWorker worker;
 
-    SourcePages(Sources sources, Deliveries deliveries, StoreGenerations generations, VerificationWorker worker) {
+    SourceController(Sources sources, Deliveries deliveries, StoreGenerations generations, VerificationWorker worker) {
         this.sources = sources;
         this.deliveries = deliveries;
         this.generations = generations;

@@ -1,6 +1,8 @@
-package cn.minzheng.verification;
+package cn.minzheng.verification.web;
 
 import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.verification.Authorisation;
+import cn.minzheng.verification.Authorisations;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,8 +1,10 @@
-package cn.minzheng.verification;
+package cn.minzheng.verification.web;
 
 import cn.minzheng.platform.Display;
 import cn.minzheng.platform.web.DataTable;
 import cn.minzheng.platform.web.XlsxTables;
+import cn.minzheng.verification.VerificationRoles;
+import cn.minzheng.verification.VerificationStatistics;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -16,12 +18,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** 核对统计: the table by month and street on the page and in Excel, with Chinese headers. */
 @Controller
-class StatisticsPages {
+class VerificationStatisticsController {
 
     private final VerificationStatistics statistics;
     private final Clock clock;
 
-    StatisticsPages(VerificationStatistics statistics, Clock clock) {
+    VerificationStatisticsController(VerificationStatistics statistics, Clock clock) {
         this.statistics = statistics;
         this.clock = clock;
     }

@@ -1,7 +1,17 @@
-package cn.minzheng.verification;
+package cn.minzheng.verification.web;
 
 import cn.minzheng.resident.Residents;
 import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.verification.Finding;
+import cn.minzheng.verification.FindingOutcome;
+import cn.minzheng.verification.FindingReviews;
+import cn.minzheng.verification.FindingState;
+import cn.minzheng.verification.Findings;
+import cn.minzheng.verification.RequestDetails;
+import cn.minzheng.verification.RequestSummary;
+import cn.minzheng.verification.VerificationReports;
+import cn.minzheng.verification.VerificationRequests;
+import cn.minzheng.verification.VerificationRoles;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -15,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 核对请求与结果 screens: the list, a new request, a request's results and report, a finding's review. */
 @Controller
-class RequestPages {
+class RequestController {
 
     private final VerificationRequests requests;
     private final FindingReviews reviews;
@@ -23,7 +33,7 @@ class RequestPages {
     private final Residents residents;
     private final Findings allFindings;
 
-    RequestPages(
+    RequestController(
             VerificationRequests requests,
             FindingReviews reviews,
             VerificationReports reports,

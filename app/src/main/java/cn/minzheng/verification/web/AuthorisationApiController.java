@@ -1,5 +1,7 @@
-package cn.minzheng.verification;
+package cn.minzheng.verification.web;
 
+import cn.minzheng.verification.Authorisation;
+import cn.minzheng.verification.Authorisations;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;

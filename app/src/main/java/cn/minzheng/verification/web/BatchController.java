@@ -1,6 +1,9 @@
-package cn.minzheng.verification;
+package cn.minzheng.verification.web;
 
 import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.verification.BatchVerifications;
+import cn.minzheng.verification.VerificationRoles;
+import cn.minzheng.verification.VerificationWorker;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,12 +13,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 在保对象批量复核 screens. */
 @Controller
-class BatchPages {
+class BatchController {
 
     private final BatchVerifications batches;
     private final VerificationWorker worker;
 
-    BatchPages(BatchVerifications batches, VerificationWorker worker) {
+    BatchController(BatchVerifications batches, VerificationWorker worker) {
         this.batches = batches;
         this.worker = worker;
     }

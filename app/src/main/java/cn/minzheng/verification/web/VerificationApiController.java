@@ -1,6 +1,24 @@
-package cn.minzheng.verification;
+package cn.minzheng.verification.web;
 
 import cn.minzheng.shared.BusinessRuleViolation;
+import cn.minzheng.verification.BatchVerifications;
+import cn.minzheng.verification.Deliveries;
+import cn.minzheng.verification.DeliverySchedule;
+import cn.minzheng.verification.EvidenceFile;
+import cn.minzheng.verification.EvidenceUpload;
+import cn.minzheng.verification.Finding;
+import cn.minzheng.verification.FindingEvidenceFiles;
+import cn.minzheng.verification.FindingOutcome;
+import cn.minzheng.verification.FindingReviews;
+import cn.minzheng.verification.Findings;
+import cn.minzheng.verification.RequestDetails;
+import cn.minzheng.verification.RequestSummary;
+import cn.minzheng.verification.Sources;
+import cn.minzheng.verification.VerificationReports;
+import cn.minzheng.verification.VerificationRequests;
+import cn.minzheng.verification.VerificationRoles;
+import cn.minzheng.verification.VerificationStatistics;
+import cn.minzheng.verification.VerificationWorker;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;

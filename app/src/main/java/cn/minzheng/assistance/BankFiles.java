@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BankFiles {
 
-    static final Charset GB18030 = Charset.forName("GB18030");
+    public static final Charset GB18030 = Charset.forName("GB18030");
     private static final String PURPOSE = "assistance.bank_file";
 
     private final JdbcClient jdbc;

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * and the words the bank uses for paid and failed. A new bank is a new file, not a release of code.
  */
 @Component
-class BankFormats {
+public class BankFormats {
 
     /** One bank's format. Columns are counted from 1. */
     record Format(
@@ -57,7 +57,7 @@ class BankFormats {
         }
     }
 
-    List<Format> all() {
+    public List<Format> all() {
         return List.copyOf(formats.values());
     }
 

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * force for them or their household — so that dynamic management never asks for a status or resident number.
  */
 @Service
-class BeneficiaryPicker {
+public class BeneficiaryPicker {
 
     private final ResidentPicker residents;
     private final JdbcClient jdbc;

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * would be drafted today.
  */
 @Component
-class CaseFiles {
+public class CaseFiles {
 
     private final Applications applications;
     private final Cases cases;
@@ -59,7 +59,7 @@ class CaseFiles {
         this.clock = clock;
     }
 
-    record CaseFile(
+    public record CaseFile(
             Application application,
             Cases.CaseView kernel,
             HouseholdView household,

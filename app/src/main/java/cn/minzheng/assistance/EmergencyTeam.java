@@ -34,8 +34,8 @@ public class EmergencyTeam {
 
     static final String PHONE_PURPOSE = "assistance_responder.phone";
     private static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}");
-    static final String MANAGE = "hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')";
-    static final String READ =
+    public static final String MANAGE = "hasAnyRole('DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')";
+    public static final String READ =
             "hasAnyRole('DISTRICT_LEADER', 'DEPARTMENT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_WORKER')";
 
     private final JdbcClient jdbc;

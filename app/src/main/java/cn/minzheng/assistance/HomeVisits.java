@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * investigators twice.
  */
 @Service
-class HomeVisits {
+public class HomeVisits {
 
-    static final String STEP = "HOME_VISIT";
+    public static final String STEP = "HOME_VISIT";
 
     private final Applications applications;
     private final Investigations investigations;
@@ -29,7 +29,7 @@ class HomeVisits {
     }
 
     /** A scan of the signed 入户调查表, if one comes with the form. */
-    record Scan(String fileName, byte[] content) {}
+    public record Scan(String fileName, byte[] content) {}
 
     @PreAuthorize(AssistanceRoles.INVESTIGATE)
     @Transactional

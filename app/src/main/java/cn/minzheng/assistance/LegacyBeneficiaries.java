@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * beneficiaries only ever come from decisions on the kernel.
  */
 @Service
-public class LegacyBeneficiaries {
+class LegacyBeneficiaries {
 
     private final Households households;
     private final StatusLedger ledger;

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
  * result of the checks made by hand with the departments, in one act — the result is marked 手工录入 everywhere.
  */
 @Service
-class ManualVerification {
+public class ManualVerification {
 
     private final Applications applications;
     private final VerificationResults results;

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * of the month before — who is new, who is no longer paid, whose amount changed — the changes first.
  */
 @Service
-class RollReview {
+public class RollReview {
 
     private final PaymentRolls rolls;
     private final Residents residents;
@@ -33,7 +33,7 @@ class RollReview {
     }
 
     /** How a payee's line compares with last month. */
-    enum Change {
+    public enum Change {
         NEW("新增"),
         STOPPED("停发"),
         INCREASED("增发"),
@@ -66,7 +66,7 @@ class RollReview {
             String state,
             String failureReason) {}
 
-    record Review(
+    public record Review(
             PaymentRolls.Roll roll,
             PaymentRolls.Roll previous,
             List<Line> changes,

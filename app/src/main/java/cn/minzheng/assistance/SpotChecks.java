@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * selection. A selected case can be confirmed only after the district's check (步骤 SPOT_CHECK).
  */
 @Service
-public class SpotChecks {
+class SpotChecks {
 
     private final JdbcClient jdbc;
     private final Parameters parameters;

@@ -1,5 +1,13 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.Applications;
+import cn.minzheng.assistance.Assessments;
+import cn.minzheng.assistance.AssistanceRoles;
+import cn.minzheng.assistance.CaseVerification;
+import cn.minzheng.assistance.Investigations;
+import cn.minzheng.assistance.ManualVerification;
+import cn.minzheng.assistance.TemporaryAid;
+import cn.minzheng.assistance.VerificationResults;
 import cn.minzheng.assistance.rules.CareGrade;
 import cn.minzheng.platform.web.FormFailure;
 import cn.minzheng.shared.BusinessRuleViolation;

@@ -1,5 +1,16 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.Application;
+import cn.minzheng.assistance.Applications;
+import cn.minzheng.assistance.Assessments;
+import cn.minzheng.assistance.AssistanceRoles;
+import cn.minzheng.assistance.CaseFiles;
+import cn.minzheng.assistance.CaseKind;
+import cn.minzheng.assistance.HomeVisits;
+import cn.minzheng.assistance.PortalInbox;
+import cn.minzheng.assistance.SinglePersonGround;
+import cn.minzheng.assistance.TekunEndGround;
+import cn.minzheng.assistance.VerificationResults;
 import cn.minzheng.assistance.rules.IncomeKind;
 import cn.minzheng.assistance.rules.PropertyFacts;
 import cn.minzheng.assistance.rules.RigidExpenseHardship;

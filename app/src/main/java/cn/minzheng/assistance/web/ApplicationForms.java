@@ -1,5 +1,8 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.Assessments;
+import cn.minzheng.assistance.TekunEndGround;
+import cn.minzheng.assistance.VerificationResults;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 

@@ -1,5 +1,7 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.PortalApplications;
+import cn.minzheng.assistance.PortalSubmission;
 import cn.minzheng.platform.web.Captchas;
 import cn.minzheng.region.Regions;
 import cn.minzheng.shared.BusinessRuleViolation;

@@ -1,5 +1,6 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.EmergencyTeam;
 import cn.minzheng.shared.BusinessRuleViolation;
 import java.time.Clock;
 import java.time.LocalDate;

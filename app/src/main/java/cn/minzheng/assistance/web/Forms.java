@@ -1,5 +1,6 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.Applications;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.Money;
 import java.io.IOException;

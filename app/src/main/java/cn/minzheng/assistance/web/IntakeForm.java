@@ -1,5 +1,8 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.Applications;
+import cn.minzheng.assistance.CaseKind;
+import cn.minzheng.assistance.SinglePersonGround;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,7 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.AssistanceRoles;
+import cn.minzheng.assistance.HomeVisits;
 import cn.minzheng.platform.web.FormFailure;
 import cn.minzheng.shared.BusinessRuleViolation;
 import org.springframework.security.access.prepost.PreAuthorize;

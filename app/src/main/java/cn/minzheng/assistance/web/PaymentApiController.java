@@ -1,5 +1,11 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.AssistanceCatalogue;
+import cn.minzheng.assistance.AssistanceStatistics;
+import cn.minzheng.assistance.BankFiles;
+import cn.minzheng.assistance.BankReturns;
+import cn.minzheng.assistance.PaymentRolls;
+import cn.minzheng.assistance.Reissues;
 import cn.minzheng.shared.BusinessRuleViolation;
 import java.io.IOException;
 import java.time.YearMonth;

@@ -1,5 +1,12 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.AssistanceCatalogue;
+import cn.minzheng.assistance.BankFiles;
+import cn.minzheng.assistance.BankFormats;
+import cn.minzheng.assistance.BankReturns;
+import cn.minzheng.assistance.PaymentRolls;
+import cn.minzheng.assistance.Reissues;
+import cn.minzheng.assistance.RollReview;
 import cn.minzheng.shared.BusinessRuleViolation;
 import java.io.IOException;
 import java.security.Principal;

@@ -1,5 +1,8 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.InboxPage;
+import cn.minzheng.assistance.PortalInbox;
+import cn.minzheng.assistance.WaitingApplication;
 import cn.minzheng.shared.BusinessRuleViolation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

@@ -1,5 +1,8 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.Application;
+import cn.minzheng.assistance.Applications;
+import cn.minzheng.assistance.AssistanceRoles;
 import cn.minzheng.procedure.Cases;
 import java.time.Clock;
 import java.time.LocalDate;

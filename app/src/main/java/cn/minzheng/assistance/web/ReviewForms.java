@@ -1,4 +1,4 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
 import java.io.Serializable;
 import java.time.LocalDate;

@@ -1,5 +1,14 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.Application;
+import cn.minzheng.assistance.BeneficiaryPicker;
+import cn.minzheng.assistance.GeneratedTasks;
+import cn.minzheng.assistance.JobReferral;
+import cn.minzheng.assistance.JobReferrals;
+import cn.minzheng.assistance.ReviewTask;
+import cn.minzheng.assistance.ReviewTaskActs;
+import cn.minzheng.assistance.ReviewTaskGenerator;
+import cn.minzheng.assistance.ReviewTasks;
 import cn.minzheng.platform.web.FormFailure;
 import cn.minzheng.shared.BusinessRuleViolation;
 import java.time.Clock;

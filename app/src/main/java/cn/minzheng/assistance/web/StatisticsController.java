@@ -1,5 +1,6 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
+import cn.minzheng.assistance.AssistanceStatistics;
 import cn.minzheng.platform.Display;
 import cn.minzheng.platform.Labels;
 import cn.minzheng.platform.ScopeNames;

@@ -1,4 +1,4 @@
-package cn.minzheng.assistance;
+package cn.minzheng.assistance.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.minzheng.assistance.Fixtures.Member;
-import cn.minzheng.procedure.Cases;
-import cn.minzheng.resident.BulkRegistration;
 import cn.minzheng.resident.Relationship;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.Gender;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -40,34 +37,13 @@ import org.springframework.security.access.AccessDeniedException;
  * back to the case when it is issued; a hand-entered result is refused once the system has the case.
  */
 @SpringBootTest
-class CaseVerificationTest {
+class CaseVerificationTest extends AssistanceCaseTest {
 
     private static final String VEHICLE_HEADER =
             "record_id,id_number,name,gender,birth_date,plate,vehicle_type,registered_on,deregistered_on\n";
 
     @Autowired
-    TestDistrict district;
-
-    @Autowired
-    Applications applications;
-
-    @Autowired
-    Investigations investigations;
-
-    @Autowired
-    VerificationResults verifications;
-
-    @Autowired
     CaseVerification caseVerification;
-
-    @Autowired
-    Assessments assessments;
-
-    @Autowired
-    Cases cases;
-
-    @Autowired
-    Authorisations authorisations;
 
     @Autowired
     VerificationCentre centre;
@@ -76,23 +52,13 @@ class CaseVerificationTest {
     VerificationRequests requests;
 
     @Autowired
-    BulkRegistration registration;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     org.springframework.modulith.events.IncompleteEventPublications incompletePublications;
 
     @Autowired
     cn.minzheng.platform.database.DatabaseAccess access;
 
-    Flow flow;
-
     @BeforeEach
     void setUp() {
-        district.ensure();
-        flow = new Flow(applications, investigations, verifications, assessments, cases, authorisations);
         if (count("select count(*) from verification_store_generation where status = 'READY'") == 0) {
             // one delivery: a car registered to 核对乙 (no number on the record: linked by name and birth date)
             As.officer()

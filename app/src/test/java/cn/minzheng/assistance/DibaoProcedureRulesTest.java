@@ -10,23 +10,19 @@ import cn.minzheng.procedure.Basis;
 import cn.minzheng.procedure.Cases;
 import cn.minzheng.procedure.ParameterValue;
 import cn.minzheng.procedure.Parameters;
-import cn.minzheng.resident.BulkRegistration;
 import cn.minzheng.resident.Relationship;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.Gender;
 import cn.minzheng.test.As;
 import cn.minzheng.test.TestDistrict;
-import cn.minzheng.verification.Authorisations;
 import cn.minzheng.verification.VerificationReportReady;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The procedural rules of 低保 that the kernel enforces through this module: the separate register forces the
@@ -34,31 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * verification module's report, when it comes, is attached to the case without anyone typing it.
  */
 @SpringBootTest
-class DibaoProcedureRulesTest {
-
-    @Autowired
-    TestDistrict district;
-
-    @Autowired
-    Applications applications;
-
-    @Autowired
-    Investigations investigations;
-
-    @Autowired
-    VerificationResults verifications;
-
-    @Autowired
-    Assessments assessments;
-
-    @Autowired
-    Cases cases;
-
-    @Autowired
-    Authorisations authorisations;
-
-    @Autowired
-    BulkRegistration registration;
+class DibaoProcedureRulesTest extends AssistanceCaseTest {
 
     @Autowired
     Parameters parameters;
@@ -68,17 +40,6 @@ class DibaoProcedureRulesTest {
 
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Flow flow;
-
-    @BeforeEach
-    void setUp() {
-        district.ensure();
-        flow = new Flow(applications, investigations, verifications, assessments, cases, authorisations);
-    }
 
     private long[] household(String community, String name) {
         return Fixtures.household(

@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.minzheng.assistance.Fixtures.Member;
-import cn.minzheng.procedure.Cases;
 import cn.minzheng.procedure.Decisions;
-import cn.minzheng.resident.BulkRegistration;
 import cn.minzheng.resident.Relationship;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.Gender;
 import cn.minzheng.test.As;
-import cn.minzheng.test.TestDistrict;
-import cn.minzheng.verification.Authorisations;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 11 A9: property is judged against the local rules in force, never "any amount found". With the registered
@@ -28,42 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * draft says so in words. A caseworker may judge otherwise only with a reason, which the decision then states.
  */
 @SpringBootTest
-class PropertyJudgementTest {
-
-    @Autowired
-    TestDistrict district;
-
-    @Autowired
-    Applications applications;
-
-    @Autowired
-    Investigations investigations;
-
-    @Autowired
-    VerificationResults verifications;
-
-    @Autowired
-    Assessments assessments;
-
-    @Autowired
-    Cases cases;
-
-    @Autowired
-    Authorisations authorisations;
-
-    @Autowired
-    BulkRegistration registration;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Flow flow;
-
-    @BeforeEach
-    void setUp() {
-        district.ensure();
-        flow = new Flow(applications, investigations, verifications, assessments, cases, authorisations);
-    }
+class PropertyJudgementTest extends AssistanceCaseTest {
 
     private Application applicant(String name) {
         long[] ids = Fixtures.household(

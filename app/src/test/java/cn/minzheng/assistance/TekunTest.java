@@ -7,23 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.minzheng.assistance.Fixtures.Member;
 import cn.minzheng.assistance.rules.CareGrade;
-import cn.minzheng.procedure.Cases;
-import cn.minzheng.resident.BulkRegistration;
 import cn.minzheng.resident.Relationship;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.Gender;
 import cn.minzheng.test.As;
-import cn.minzheng.test.TestDistrict;
 import cn.minzheng.test.TestPostgresSql;
-import cn.minzheng.verification.Authorisations;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 特困: the care grade from the six activities, the district's spot checks on at least 30 % of the cases submitted
@@ -31,45 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 照料护理费 by care grade.
  */
 @SpringBootTest
-class TekunTest {
-
-    @Autowired
-    TestDistrict district;
-
-    @Autowired
-    Applications applications;
-
-    @Autowired
-    Investigations investigations;
-
-    @Autowired
-    VerificationResults verifications;
-
-    @Autowired
-    Assessments assessments;
+class TekunTest extends AssistanceCaseTest {
 
     @Autowired
     SpotChecks spotChecks;
-
-    @Autowired
-    Cases cases;
-
-    @Autowired
-    Authorisations authorisations;
-
-    @Autowired
-    BulkRegistration registration;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Flow flow;
-
-    @BeforeEach
-    void setUp() {
-        district.ensure();
-        flow = new Flow(applications, investigations, verifications, assessments, cases, authorisations);
-    }
 
     /** An elderly person living alone, without income or supporters, assessed with the given activities. */
     private Application submitted(String name, CareGrade.Activities activities) {

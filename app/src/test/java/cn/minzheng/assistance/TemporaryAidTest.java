@@ -8,20 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.minzheng.assistance.Fixtures.Member;
 import cn.minzheng.procedure.Cases;
 import cn.minzheng.procedure.Supervision;
-import cn.minzheng.resident.BulkRegistration;
 import cn.minzheng.resident.Relationship;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.Gender;
 import cn.minzheng.test.As;
-import cn.minzheng.test.TestDistrict;
 import cn.minzheng.test.TestPostgresSql;
-import cn.minzheng.verification.Authorisations;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 临时救助: 急难型 is paid first, within the street's limit, and its paperwork is due within the parameter's working
@@ -29,51 +24,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * above the district's cap it needs 一事一议. Every payment is counted by the statistics.
  */
 @SpringBootTest
-class TemporaryAidTest {
-
-    @Autowired
-    TestDistrict district;
-
-    @Autowired
-    Applications applications;
-
-    @Autowired
-    Investigations investigations;
-
-    @Autowired
-    VerificationResults verifications;
-
-    @Autowired
-    Assessments assessments;
+class TemporaryAidTest extends AssistanceCaseTest {
 
     @Autowired
     TemporaryAid temporary;
-
-    @Autowired
-    Cases cases;
 
     @Autowired
     Supervision supervision;
 
     @Autowired
     AssistanceStatistics statistics;
-
-    @Autowired
-    Authorisations authorisations;
-
-    @Autowired
-    BulkRegistration registration;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Flow flow;
-
-    @BeforeEach
-    void setUp() {
-        district.ensure();
-        flow = new Flow(applications, investigations, verifications, assessments, cases, authorisations);
-    }
 
     private long[] household(String name) {
         return Fixtures.household(

@@ -307,7 +307,7 @@ public class PortalApplications {
         String day = DateTimeFormatter.ofPattern("yyyyMMdd").format(now.atZone(clock.getZone()));
         for (int attempt = 0; attempt < 20; attempt++) {
             String candidate = "WS" + day + String.format("%06d", random.nextInt(1_000_000));
-            long used = jdbc.sql("select throttle.count(*) from assistance_portal_application where receipt_no = ?")
+            long used = jdbc.sql("select count(*) from assistance_portal_application where receipt_no = ?")
                     .param(candidate)
                     .query(Long.class)
                     .single();

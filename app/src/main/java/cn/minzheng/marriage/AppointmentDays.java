@@ -105,6 +105,12 @@ public class AppointmentDays {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('DEPARTMENT_OFFICER', 'DISTRICT_LEADER')")
     public List<Day> between(LocalDate from, LocalDate to) {
+        return daysBetween(from, to);
+    }
+
+    /** For the portal (called as the platform, in the district's scope): the same dates, no one's data in them. */
+    @Transactional(readOnly = true)
+    List<Day> daysBetween(LocalDate from, LocalDate to) {
         Map<LocalDate, Day> set = new HashMap<>();
         jdbc.sql("select day, capacity, booked, set_by, note from marriage_appointment_day where day between ? and ?")
                 .params(from, to)

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PortalBookings {
 
     private final Appointments appointments;
+    private final AppointmentDays days;
     private final District district;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -29,17 +30,40 @@ public class PortalBookings {
 
     PortalBookings(
             Appointments appointments,
+            AppointmentDays days,
             District district,
             JdbcClient jdbc,
             TransactionTemplate transactions,
             MarriageSettings settings,
             Clock clock) {
         this.appointments = appointments;
+        this.days = days;
         this.district = district;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** A date a citizen can choose: it has free places. */
+    public record OpenDay(java.time.LocalDate date, int free) {
+
+        public String label() {
+            return cn.minzheng.platform.Display.date(date) + "（周"
+                    + "一二三四五六日".charAt(date.getDayOfWeek().getValue() - 1) + "，余 " + free + " 个名额）";
+        }
+    }
+
+    /** The dates from today to the release horizon that still have places. */
+    public java.util.List<OpenDay> openDays() {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        return SystemActor.call(
+                district.scope(),
+                () -> days.daysBetween(today, today.plusDays(settings.releaseDays())).stream()
+                        .filter(day -> day.free() > 0)
+                        .map(day -> new OpenDay(day.date(), day.free()))
+                        .toList(),
+                "PORTAL");
     }
 
     public Booked book(BookingRequest request, String clientAddress) {

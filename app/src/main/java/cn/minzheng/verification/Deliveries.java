@@ -2,6 +2,7 @@ package cn.minzheng.verification;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.platform.Csv;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.NotFound;
 import cn.minzheng.verification.core.cli.UserError;
@@ -342,14 +343,17 @@ class Deliveries {
     public void writeRejects(long id, OutputStream out) {
         find(id);
         try {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            out.write("行号,record_id,原因\n".getBytes(StandardCharsets.UTF_8));
+            out.write(Csv.utf8WithBom(Csv.line(List.of("行号", "record_id", "原因"), "\n")));
             template.query(
                     "select line, record_id, reason from verification_delivery_reject where delivery_id = ? order by line",
                     rs -> {
                         try {
-                            out.write((rs.getLong(1) + "," + csvCell(rs.getString(2)) + "," + csvCell(rs.getString(3))
-                                            + "\n")
+                            out.write(Csv.line(
+                                            List.of(
+                                                    Long.toString(rs.getLong(1)),
+                                                    Csv.spreadsheetSafe(rs.getString(2)),
+                                                    Csv.spreadsheetSafe(rs.getString(3))),
+                                            "\n")
                                     .getBytes(StandardCharsets.UTF_8));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
@@ -360,21 +364,6 @@ class Deliveries {
             throw new UncheckedIOException(e);
         }
         audit.record(AuditEvent.success("VERIFICATION_REJECTS_DOWNLOADED", "verification_delivery", id));
-    }
-
-    /** Quoted when needed; a cell a spreadsheet would take for a formula gets a leading apostrophe. */
-    static String csvCell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            v = '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
     }
 
     /**

@@ -3,6 +3,7 @@ package cn.minzheng.verification;
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
 import cn.minzheng.platform.Csv;
+import cn.minzheng.shared.AdvisoryLocks;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.NotFound;
 import cn.minzheng.verification.core.cli.UserError;
@@ -43,11 +44,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
-
-    /** Advisory lock keys: one for "the store is being built", one per delivery for "its worker is alive". */
-    static final int LOCK_SPACE = 0x4D5A5644;
-
-    static final int STORE_LOCK = 0;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -188,13 +184,17 @@ class Deliveries {
     public void load(long id) {
         try (Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(true);
-            advisory(lock, "pg_advisory_lock", LOCK_SPACE, (int) id);
-            advisory(lock, "pg_advisory_lock", LOCK_SPACE, STORE_LOCK);
+            advisory(lock, "pg_advisory_lock", AdvisoryLocks.VERIFICATION_DELIVERY, (int) id);
+            advisory(lock, "pg_advisory_lock", AdvisoryLocks.VERIFICATION_DELIVERY, AdvisoryLocks.VERIFICATION_STORE);
             try {
                 loadLocked(id);
             } finally {
-                advisory(lock, "pg_advisory_unlock", LOCK_SPACE, STORE_LOCK);
-                advisory(lock, "pg_advisory_unlock", LOCK_SPACE, (int) id);
+                advisory(
+                        lock,
+                        "pg_advisory_unlock",
+                        AdvisoryLocks.VERIFICATION_DELIVERY,
+                        AdvisoryLocks.VERIFICATION_STORE);
+                advisory(lock, "pg_advisory_unlock", AdvisoryLocks.VERIFICATION_DELIVERY, (int) id);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("核对数据导入的数据库锁不可用", e);
@@ -375,7 +375,7 @@ class Deliveries {
                 .query(Long.class)
                 .list();
         try {
-            return AbandonedWork.mark(dataSource, LOCK_SPACE, candidates, id -> {
+            return AbandonedWork.mark(dataSource, AdvisoryLocks.VERIFICATION_DELIVERY, candidates, id -> {
                 int marked = jdbc.sql("update verification_delivery set status = 'FAILED', finished_at = now(),"
                                 + " message = '导入被中断（平台重启），已保留上一版核对数据库；请重新上传'"
                                 + " where id = ? and status in ('RECEIVED', 'LOADING')")

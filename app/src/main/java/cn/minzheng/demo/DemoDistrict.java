@@ -10,6 +10,8 @@ import cn.minzheng.region.RegionChanges;
 import cn.minzheng.region.RegionRemapping;
 import cn.minzheng.region.RegionUnit;
 import cn.minzheng.region.Regions;
+import cn.minzheng.shared.DemoNames;
+import cn.minzheng.shared.DemoStep;
 import cn.minzheng.shared.RegionLevel;
 import java.time.LocalDate;
 import java.util.ArrayList;

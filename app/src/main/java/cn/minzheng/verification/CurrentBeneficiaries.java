@@ -6,24 +6,22 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who receives assistance today: the households of the {@code assistance_status} rows in effect on the day, read
- * here, read-only. The assistance module listens to this module's {@link VerificationReportReady}, so this module
- * cannot call it back; the table is its published record of who is a beneficiary (domain spec §1.2), and nothing here
- * writes to it. A person's status (特困) counts for the household the person lives in.
+ * Who receives assistance today: the households of the statuses in effect on the day, as the
+ * {@link BeneficiaryRegister} (the assistance module) tells them. A person's status (特困) counts for the household the
+ * person lives in.
  */
 @Component
 class CurrentBeneficiaries {
 
-    private final JdbcClient jdbc;
+    private final List<BeneficiaryRegister> registers;
     private final Residents residents;
 
-    CurrentBeneficiaries(JdbcClient jdbc, Residents residents) {
-        this.jdbc = jdbc;
+    CurrentBeneficiaries(List<BeneficiaryRegister> registers, Residents residents) {
+        this.registers = registers;
         this.residents = residents;
     }
 
@@ -33,19 +31,12 @@ class CurrentBeneficiaries {
     /** In the caller's scope (the batch runs at district scope), ordered by household. */
     @Transactional(readOnly = true)
     List<Beneficiary> on(LocalDate day) {
-        record Status(String subjectType, long subjectId, String programme) {}
-        List<Status> statuses = jdbc.sql("""
-                        select subject_type, subject_id, coalesce(programme_code, category_code) as programme
-                        from assistance_status
-                        where effective_from <= ? and (effective_to is null or effective_to > ?)
-                        order by subject_type, subject_id, id
-                        """)
-                .params(day, day)
-                .query((rs, n) -> new Status(rs.getString(1), rs.getLong(2), rs.getString(3)))
-                .list();
+        List<RegisteredBeneficiary> statuses = registers.stream()
+                .flatMap(register -> register.inEffectOn(day).stream())
+                .toList();
         Map<Long, String> households = new LinkedHashMap<>();
-        for (Status status : statuses) {
-            Long household = status.subjectType().equals("HOUSEHOLD")
+        for (RegisteredBeneficiary status : statuses) {
+            Long household = status.household()
                     ? Long.valueOf(status.subjectId())
                     : residents
                             .householdOf(status.subjectId())

@@ -1,12 +1,13 @@
-package cn.minzheng.demo;
+package cn.minzheng.shared;
 
 /**
- * A part of the demo district contributed by a business module (residents, cases, payments …). Steps run once, in
+ * A part of the demo district contributed by a business module, as a package-private {@code @Component} in that
+ * module; the demo module finds the steps and runs them (residents, cases, payments …). Steps run once, in
  * {@link #order()}, after the communities and staff exist, as the system at district scope with the roles the step
  * names; each records its completion, so that a first start interrupted half-way resumes at the next start (issue
  * 14). A step must be deterministic for a given seed.
  */
-interface DemoStep {
+public interface DemoStep {
 
     String name();
 

@@ -1,9 +1,9 @@
-package cn.minzheng.demo;
+package cn.minzheng.shared;
 
 import java.util.Map;
 
 /** What a clerk would call the scans the demo uploads: 申请书.pdf, not an internal code. */
-final class DemoFileNames {
+public final class DemoFileNames {
 
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("APPLICATION", "申请书"),
@@ -28,7 +28,7 @@ final class DemoFileNames {
 
     private DemoFileNames() {}
 
-    static String of(String kind) {
+    public static String of(String kind) {
         return NAMES.getOrDefault(kind, "材料") + ".pdf";
     }
 }

@@ -1,4 +1,4 @@
-package cn.minzheng.demo;
+package cn.minzheng.platform;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -10,21 +10,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * savepoint of the step's transaction, it is undone alone when it fails, and the step goes on.
  */
 @Component
-class DemoSavepoints {
+public class DemoSavepoints {
 
     private final TransactionTemplate nested;
 
-    DemoSavepoints(PlatformTransactionManager transactions) {
+    public DemoSavepoints(PlatformTransactionManager transactions) {
         this.nested = new TransactionTemplate(transactions);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Runs the work in a savepoint; its failure is rethrown after the savepoint is rolled back. */
-    void run(Runnable work) {
+    public void run(Runnable work) {
         nested.executeWithoutResult(status -> work.run());
     }
 
-    <T> T call(java.util.function.Supplier<T> work) {
+    public <T> T call(java.util.function.Supplier<T> work) {
         return nested.execute(status -> work.get());
     }
 }

@@ -1,18 +1,17 @@
-package cn.minzheng.demo;
+package cn.minzheng.assistance;
 
-import cn.minzheng.assistance.BankFiles;
-import cn.minzheng.assistance.BankReturns;
-import cn.minzheng.assistance.PaymentRolls;
-import cn.minzheng.assistance.Reissues;
 import cn.minzheng.platform.DataScopes;
 import cn.minzheng.platform.District;
+import cn.minzheng.resident.DemoResidentLookups;
 import cn.minzheng.resident.ResidentManagement;
+import cn.minzheng.shared.DemoStep;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * through the same services staff use, so the statistics page shows figures computed from payments.
  */
 @Component
-class DemoPayments implements DemoStep {
+class AssistanceDemoPayments implements DemoStep {
 
     private final JdbcClient jdbc;
     private final PaymentRolls rolls;
@@ -36,17 +35,19 @@ class DemoPayments implements DemoStep {
     private final BankReturns returns;
     private final Reissues reissues;
     private final ResidentManagement residents;
+    private final DemoResidentLookups lookups;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final District district;
 
-    DemoPayments(
+    AssistanceDemoPayments(
             JdbcClient jdbc,
             PaymentRolls rolls,
             BankFiles bankFiles,
             BankReturns returns,
             Reissues reissues,
             ResidentManagement residents,
+            DemoResidentLookups lookups,
             TransactionTemplate transactions,
             Clock clock,
             District district) {
@@ -56,6 +57,7 @@ class DemoPayments implements DemoStep {
         this.returns = returns;
         this.reissues = reissues;
         this.residents = residents;
+        this.lookups = lookups;
         this.transactions = transactions;
         this.clock = clock;
         this.district = district;
@@ -90,21 +92,24 @@ class DemoPayments implements DemoStep {
 
     /** Payees need an account for the bank file; demo accounts are synthetic (never real). */
     private void giveAccounts(Random random) {
-        List<Long> payees = read(() -> jdbc.sql("""
-                        select distinct case when s.subject_type = 'HOUSEHOLD' then h.head_id else s.subject_id end
-                        from assistance_status s left join household h on s.subject_type = 'HOUSEHOLD' and h.id = s.subject_id
-                        where s.programme_code in ('DIBAO', 'TEKUN')
-                        """).query(Long.class).list());
+        record Subject(boolean household, long id) {}
+        List<Subject> subjects = read(() -> jdbc.sql("""
+                        select distinct subject_type = 'HOUSEHOLD', subject_id from assistance_status
+                        where programme_code in ('DIBAO', 'TEKUN')
+                        """)
+                .query((rs, n) -> new Subject(rs.getBoolean(1), rs.getLong(2)))
+                .list());
+        // in the order of their ids (the payees' order decides who gets which synthetic account)
+        TreeSet<Long> payees = new TreeSet<>();
+        for (Subject subject : subjects) {
+            Long payee = subject.household() ? read(() -> lookups.headOf(subject.id())) : subject.id();
+            if (payee != null) {
+                payees.add(payee);
+            }
+        }
         String[] banks = {"中国建设银行西安雁塔支行", "中国工商银行西安小寨支行", "长安银行雁塔支行", "西安银行曲江支行", "中国邮政储蓄银行雁塔区支行"};
         for (Long payee : payees) {
-            if (payee == null) {
-                continue;
-            }
-            boolean hasAccount =
-                    read(() -> jdbc.sql("select bank_account_cipher is not null from resident where id = ?")
-                            .param(payee)
-                            .query(Boolean.class)
-                            .single());
+            boolean hasAccount = read(() -> lookups.hasBankAccount(payee));
             if (!hasAccount) {
                 String account =
                         "6217" + String.format("%015d", Math.floorMod(random.nextLong(), 1_000_000_000_000_000L));

@@ -1,8 +1,7 @@
-package cn.minzheng.demo;
+package cn.minzheng.assistance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.minzheng.assistance.AssistanceStatistics;
 import cn.minzheng.platform.District;
 import cn.minzheng.platform.SystemActor;
 import cn.minzheng.test.TestDistrict;
@@ -15,10 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A year of history through the real services: rolls, four-eyes approval, bank files, reconciliation, re-issues. */
 @SpringBootTest
-class DemoPaymentsTest {
+class AssistanceDemoPaymentsTest {
 
     @Autowired
-    DemoPayments payments;
+    AssistanceDemoPayments payments;
 
     @Autowired
     AssistanceStatistics statistics;

@@ -1,7 +1,7 @@
-package cn.minzheng.demo;
+package cn.minzheng.identity;
 
-import cn.minzheng.identity.StaffDirectory;
 import cn.minzheng.shared.DataScope;
+import cn.minzheng.shared.DemoStaff;
 import cn.minzheng.shared.ScopedPrincipal;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * that the records name who did what and every check applies as it would to a signed-in request.
  */
 @Component
-class DemoStaff {
+class DemoStaffAccounts implements DemoStaff {
 
     private static final Map<String, String> ROLE_BY_LABEL = Map.of(
             "区局领导", "DISTRICT_LEADER",
@@ -31,12 +31,12 @@ class DemoStaff {
     private final StaffDirectory directory;
     private final Map<String, Staff> staff = new ConcurrentHashMap<>();
 
-    DemoStaff(StaffDirectory directory) {
+    DemoStaffAccounts(StaffDirectory directory) {
         this.directory = directory;
     }
 
-    /** Runs the work as the named demo staff member, with the roles and scope of their account. */
-    <T> T as(String username, Supplier<T> work) {
+    @Override
+    public <T> T as(String username, Supplier<T> work) {
         Staff member = staff(username);
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -1,4 +1,4 @@
-package cn.minzheng.demo;
+package cn.minzheng.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.minzheng.demo;
+package cn.minzheng.shared;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,7 +10,7 @@ import java.util.Set;
  * Synthetic but plausible names: communities named after roads and landmarks the way Xi'an communities usually are,
  * and staff names from common surnames and given-name characters. Deterministic for a given seed.
  */
-final class DemoNames {
+public final class DemoNames {
 
     private static final String[] STEMS = {
         "翠华", "小寨", "雁塔", "长延", "电子", "科技", "丈八", "鱼化", "曲江", "等驾", "杜城", "漳浒", "吉祥", "含光",
@@ -33,11 +33,11 @@ final class DemoNames {
     private final Random random;
     private final Set<String> used = new LinkedHashSet<>();
 
-    DemoNames(long seed) {
+    public DemoNames(long seed) {
         this.random = new Random(seed);
     }
 
-    String community() {
+    public String community() {
         for (int attempt = 0; attempt < 1000; attempt++) {
             String name = STEMS[random.nextInt(STEMS.length)] + NUMBERS[random.nextInt(NUMBERS.length)]
                     + PLACES[random.nextInt(PLACES.length)] + "社区";
@@ -48,7 +48,7 @@ final class DemoNames {
         throw new IllegalStateException("ran out of community names");
     }
 
-    List<String> communities(int count) {
+    public List<String> communities(int count) {
         List<String> names = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             names.add(community());
@@ -56,7 +56,7 @@ final class DemoNames {
         return names;
     }
 
-    String person() {
+    public String person() {
         String given = GIVEN[random.nextInt(GIVEN.length)];
         if (random.nextBoolean()) {
             given += GIVEN[random.nextInt(GIVEN.length)];
@@ -64,7 +64,7 @@ final class DemoNames {
         return SURNAMES[random.nextInt(SURNAMES.length)] + given;
     }
 
-    int nextInt(int bound) {
+    public int nextInt(int bound) {
         return random.nextInt(bound);
     }
 }

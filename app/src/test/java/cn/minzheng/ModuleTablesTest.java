@@ -34,20 +34,7 @@ class ModuleTablesTest {
      */
     private static final Set<String> KNOWN = Set.of(
             // refk removes this when EvidencePackages asks the audit module's API for a case's entries (issue 15)
-            "procedure/EvidencePackages → audit_entry",
-            // refa removes this when verification declares an SPI for current beneficiaries and assistance implements
-            // it
-            "verification/CurrentBeneficiaries → assistance_status",
-            // refa removes these as the demo module's steps move into the modules that own the tables (issue 15
-            // item 1) or read them through the owning module's API; the demo module then only orders the steps
-            "demo/DemoPayments → assistance_status",
-            "demo/DemoPayments → household",
-            "demo/DemoPayments → payment_item",
-            "demo/DemoPayments → resident",
-            "demo/DemoResidents → household",
-            "demo/DemoVerification → household",
-            "demo/DemoVerification → verification_batch",
-            "demo/DemoVerification → verification_delivery");
+            "procedure/EvidencePackages → audit_entry");
 
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "(?i)\\bcreate\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");

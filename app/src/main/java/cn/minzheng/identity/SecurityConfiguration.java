@@ -79,11 +79,17 @@ class SecurityConfiguration {
             ApiTokens tokens,
             Clock clock,
             SecurityPolicyProperties policy,
-            @Value("${minzheng.metrics-password:}") String metricsPassword)
+            @Value("${minzheng.metrics-password:}") String metricsPassword,
+            java.util.List<cn.minzheng.platform.PublicEndpoint> publicEndpoints)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         RequestMatcher tokenEndpoint =
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token");
+        // Endpoints other modules declare public (a citizen's booking); each protects itself (PublicEndpoint).
+        RequestMatcher declaredPublic = request -> publicEndpoints.stream()
+                .anyMatch(endpoint -> PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.valueOf(endpoint.method()), endpoint.path())
+                        .matches(request));
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
@@ -101,6 +107,8 @@ class SecurityConfiguration {
                         .hasAnyRole("SYSTEM_ADMIN", MetricsScrape.ROLE)
                         .requestMatchers(tokenEndpoint)
                         .permitAll()
+                        .requestMatchers(declaredPublic)
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
@@ -109,7 +117,7 @@ class SecurityConfiguration {
                         .failureHandler(handlers.failure())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers.logout()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer, tokenEndpoint))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer, tokenEndpoint, declaredPublic))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(jsonUnauthorized(), api)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), request -> true)

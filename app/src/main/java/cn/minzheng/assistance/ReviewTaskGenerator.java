@@ -8,6 +8,7 @@ import cn.minzheng.platform.SystemActor;
 import cn.minzheng.procedure.Parameters;
 import cn.minzheng.resident.HouseholdView;
 import cn.minzheng.resident.ResidentSummary;
+import cn.minzheng.shared.AdvisoryLocks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,9 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReviewTaskGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewTaskGenerator.class);
-
-    /** Arbitrary but fixed key of the advisory lock that keeps the generation to one instance at a time. */
-    static final long LOCK = 0x4D5A_4153_5256_5753L;
 
     static final String NIGHTLY_JOB = "assistance.review-tasks";
 
@@ -95,7 +93,7 @@ public class ReviewTaskGenerator {
                 district.scope(),
                 () -> transactions.execute(status -> {
                     boolean locked = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)")
-                            .param(LOCK)
+                            .param(AdvisoryLocks.REVIEW_TASKS)
                             .query(Boolean.class)
                             .single());
                     if (!locked) {

@@ -1,5 +1,6 @@
 package cn.minzheng.verification;
 
+import cn.minzheng.shared.AdvisoryLocks;
 import cn.minzheng.shared.NotFound;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,7 +70,7 @@ public class Findings {
     Finding lockedFinding(long id) {
         // serialises decisions on one finding: two officers cannot both answer the same objection
         jdbc.sql("select pg_advisory_xact_lock(?, ?)")
-                .params(0x4D5A5652, (int) id)
+                .params(AdvisoryLocks.VERIFICATION_FINDING, (int) id)
                 .query()
                 .singleValue();
         return findings("f.id = ?", id).stream()

@@ -310,7 +310,7 @@ public class Applications {
                 a.caseId(),
                 new Cases.Suspension(on, "一次性告知：请补齐以下全部材料：" + String.join("、", names), missing, lateReason));
         jdbc.sql("update assistance_application set correction_missing = ?::text[], correction_on = ? where id = ?")
-                .params("{" + String.join(",", missing) + "}", on, a.id())
+                .params(missing.toArray(String[]::new), on, a.id())
                 .update();
         audit.record(AuditEvent.success("ASSISTANCE_CORRECTION_NOTIFIED", "assistance_application", a.id())
                 .because("missing " + String.join(",", missing)));

@@ -2,9 +2,9 @@ package cn.minzheng.assistance;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.platform.Csv;
 import cn.minzheng.platform.Display;
 import cn.minzheng.shared.BusinessRuleViolation;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -145,22 +145,21 @@ public class BankReturns {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<Line> lines = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        String separator = java.util.regex.Pattern.quote(format.delimiter());
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(file, decoder))) {
-            String text;
-            int number = 0;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                if (number == 1 && text.startsWith("\uFEFF")) {
-                    text = text.substring(1);
-                }
-                final String row = text;
+        if (format.delimiter().length() != 1) {
+            throw new IllegalStateException("bank format " + format.code() + ": the delimiter must be one character");
+        }
+        try (Csv.Rows reader = Csv.open(
+                new InputStreamReader(file, decoder), format.delimiter().charAt(0))) {
+            for (Csv.Row record = reader.next(); record != null; record = reader.next()) {
+                int number = record.line();
+                // the line as written, for the format's "skip lines starting with" (a trailer such as T|…)
+                final String row = String.join(format.delimiter(), record.fields());
                 if (number <= format.headerLines()
-                        || row.isBlank()
+                        || record.blank()
                         || format.skipLinesStartingWith().stream().anyMatch(row::startsWith)) {
                     continue;
                 }
-                String[] f = row.split(separator, -1);
+                String[] f = record.fields().toArray(String[]::new);
                 int needed = Math.max(format.itemColumn(), Math.max(format.amountColumn(), format.resultColumn()));
                 if (f.length < needed) {
                     problems.add("第" + number + "行：只有 " + f.length + " 列，应至少有 " + needed + " 列");
@@ -197,6 +196,8 @@ public class BankReturns {
                     problems.add("第" + number + "行：明细编号须为整数，金额须为" + (format.amountInYuan() ? "最多两位小数的元金额" : "以分计的整数"));
                 }
             }
+        } catch (Csv.Malformed e) {
+            problems.add("第" + e.line() + "行：" + e.reason());
         } catch (CharacterCodingException e) {
             throw new BusinessRuleViolation(
                     "回盘文件不是“" + format.name() + "”约定的 " + format.encoding().name() + " 编码，请确认选择的银行格式是否正确");

@@ -477,17 +477,9 @@ public class Investigations {
         return list == null ? List.of() : list;
     }
 
-    private static String array(List<String> values) {
-        StringBuilder out = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append('"')
-                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append('"');
-        }
-        return out.append('}').toString();
+    /** A typed array parameter: the driver writes the array literal, quoting included. */
+    private static String[] array(List<String> values) {
+        return values.toArray(String[]::new);
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -1,5 +1,6 @@
 package cn.minzheng.assistance;
 
+import cn.minzheng.shared.AdvisoryLocks;
 import cn.minzheng.shared.BusinessRuleViolation;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -43,8 +44,8 @@ class OneTimePayments {
             return already;
         }
         LocalDate month = paidOn.withDayOfMonth(1);
-        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('payment-roll:TEMPORARY:' || ?))")
-                .param(month.toString())
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext(?))")
+                .param(AdvisoryLocks.PAYMENT_ROLL + "TEMPORARY:" + month)
                 .query()
                 .singleValue();
         Timestamp now = Timestamp.from(clock.instant());

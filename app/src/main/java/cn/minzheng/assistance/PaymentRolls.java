@@ -4,6 +4,7 @@ import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
 import cn.minzheng.platform.District;
 import cn.minzheng.procedure.Parameters;
+import cn.minzheng.shared.AdvisoryLocks;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.NotFound;
 import java.sql.Timestamp;
@@ -114,8 +115,8 @@ public class PaymentRolls {
         requireProgramme(programme);
         LocalDate first = period.atDay(1);
         // One generator at a time per programme and month, across all instances.
-        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('payment-roll:' || ? || ':' || ?))")
-                .params(programme, first.toString())
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext(?))")
+                .param(AdvisoryLocks.PAYMENT_ROLL + programme + ":" + first)
                 .query()
                 .singleValue();
         Optional<Long> byKey = jdbc.sql("select roll_id from payment_roll_request where idempotency_key = ?")

@@ -10,6 +10,7 @@ import cn.minzheng.procedure.Cases;
 import cn.minzheng.procedure.Parameters;
 import cn.minzheng.resident.HouseholdView;
 import cn.minzheng.resident.ResidentSummary;
+import cn.minzheng.shared.AdvisoryLocks;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.DataScope;
 import cn.minzheng.shared.NotFound;
@@ -42,9 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReviewTasks {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewTasks.class);
-
-    /** Arbitrary but fixed key of the advisory lock that keeps the generation to one instance at a time. */
-    static final long LOCK = 0x4D5A_4153_5256_5753L;
 
     static final String NIGHTLY_JOB = "assistance.review-tasks";
 
@@ -159,7 +157,7 @@ public class ReviewTasks {
                 district.scope(),
                 () -> transactions.execute(status -> {
                     boolean locked = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)")
-                            .param(LOCK)
+                            .param(AdvisoryLocks.REVIEW_TASKS)
                             .query(Boolean.class)
                             .single());
                     if (!locked) {

@@ -3,6 +3,7 @@ package cn.minzheng.assistance;
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
 import cn.minzheng.procedure.Parameters;
+import cn.minzheng.shared.AdvisoryLocks;
 import cn.minzheng.shared.Sm3;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -62,8 +63,8 @@ public class SpotChecks {
         }
         int year = on.getYear();
         String street = a.communityCode().substring(0, 9);
-        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('tekun-spot-check:' || ? || ':' || ?))")
-                .params(street, year)
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext(?))")
+                .param(AdvisoryLocks.TEKUN_SPOT_CHECK + street + ":" + year)
                 .query()
                 .singleValue();
         int before = jdbc.sql("select count(*) from assistance_spot_check where year = ? and street_code = ?")

@@ -1,5 +1,6 @@
 package cn.minzheng.audit;
 
+import cn.minzheng.shared.AdvisoryLocks;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuditChainer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
-
-    /** Arbitrary but fixed key of the advisory lock that serialises chain writes. */
-    static final long CHAIN_LOCK = 0x4D5A_4155_4449_5401L;
 
     private static final int BATCH = 1_000;
 
@@ -74,11 +72,11 @@ class AuditChainer implements SmartLifecycle {
         Integer linked = ownTransaction.execute(status -> {
             if (wait) {
                 jdbc.sql("select 1 from pg_advisory_xact_lock(?)")
-                        .param(CHAIN_LOCK)
+                        .param(AdvisoryLocks.AUDIT_CHAIN)
                         .query()
                         .singleValue();
             } else if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)")
-                    .param(CHAIN_LOCK)
+                    .param(AdvisoryLocks.AUDIT_CHAIN)
                     .query(Boolean.class)
                     .single())) {
                 return 0;

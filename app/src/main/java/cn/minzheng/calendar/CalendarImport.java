@@ -2,8 +2,8 @@ package cn.minzheng.calendar;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.platform.Csv;
 import cn.minzheng.shared.BusinessRuleViolation;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -114,24 +114,21 @@ public class CalendarImport {
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, decoder))) {
-            String header = reader.readLine();
-            if (header != null && header.startsWith("\uFEFF")) {
-                header = header.substring(1);
-            }
-            if (header == null || !header.strip().equals("date,kind,name")) {
+        try (Csv.Rows reader = Csv.open(new InputStreamReader(csv, decoder), ',')) {
+            Csv.Row header = reader.next();
+            if (header == null || !String.join(",", header.fields()).strip().equals("date,kind,name")) {
                 throw new Rejected(List.of(new Problem(1, "header", "第一行须为表头 date,kind,name")));
             }
             Set<LocalDate> seen = new HashSet<>();
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
+            for (Csv.Row row = reader.next(); row != null; row = reader.next()) {
+                if (row.blank()) {
                     continue;
                 }
-                parseRow(number, line, seen, rows, problems, warnings);
+                parseRow(row.line(), row.fields(), seen, rows, problems, warnings);
             }
+        } catch (Csv.Malformed e) {
+            problems.add(new Problem(e.line(), "row", e.reason()));
+            throw new Rejected(problems);
         } catch (CharacterCodingException e) {
             throw new Rejected(List.of(new Problem(0, "file", "文件不是有效的 UTF-8 编码")));
         } catch (IOException e) {
@@ -148,33 +145,36 @@ public class CalendarImport {
 
     private static void parseRow(
             int number,
-            String line,
+            List<String> fields,
             Set<LocalDate> seen,
             List<Row> rows,
             List<Problem> problems,
             List<Problem> warnings) {
-        String[] fields = line.split(",", -1);
-        if (fields.length != 3) {
-            problems.add(new Problem(number, "row", "须有3列（date,kind,name），实有 " + fields.length + " 列"));
+        if (fields.size() != 3) {
+            problems.add(new Problem(number, "row", "须有3列（date,kind,name），实有 " + fields.size() + " 列"));
             return;
         }
         LocalDate date;
         try {
-            date = LocalDate.parse(fields[0].strip());
+            date = LocalDate.parse(fields.get(0).strip());
         } catch (DateTimeParseException e) {
-            problems.add(new Problem(number, "date", "日期须为 YYYY-MM-DD 格式的有效日期：" + fields[0].strip()));
+            problems.add(new Problem(
+                    number, "date", "日期须为 YYYY-MM-DD 格式的有效日期：" + fields.get(0).strip()));
             return;
         }
-        DayKind kind = switch (fields[1].strip()) {
+        DayKind kind = switch (fields.get(1).strip()) {
             case "HOLIDAY", "放假" -> DayKind.HOLIDAY;
             case "MAKEUP_WORKDAY", "调休上班", "上班" -> DayKind.MAKEUP_WORKDAY;
             default -> null;
         };
         if (kind == null) {
-            problems.add(new Problem(number, "kind", "类型须为 HOLIDAY（放假）或 MAKEUP_WORKDAY（调休上班）：" + fields[1].strip()));
+            problems.add(new Problem(
+                    number,
+                    "kind",
+                    "类型须为 HOLIDAY（放假）或 MAKEUP_WORKDAY（调休上班）：" + fields.get(1).strip()));
             return;
         }
-        String name = fields[2].strip();
+        String name = fields.get(2).strip();
         if (name.isEmpty() || name.codePointCount(0, name.length()) > 20) {
             problems.add(new Problem(number, "name", "节日名称不能为空，且不超过20个字"));
             return;

@@ -1,13 +1,12 @@
 package cn.minzheng.identity;
 
+import cn.minzheng.platform.web.JsonAnswers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -40,11 +39,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         String token = request.getHeader("Authorization").substring(7).strip();
         Optional<StaffUser> user = tokens.authenticate(token);
         if (user.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter()
-                    .write("{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"令牌无效、已过期或已被撤销，请重新获取\"}");
+            JsonAnswers.error(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "令牌无效、已过期或已被撤销，请重新获取");
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

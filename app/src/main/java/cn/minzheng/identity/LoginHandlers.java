@@ -2,6 +2,7 @@ package cn.minzheng.identity;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.platform.web.JsonAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -84,10 +85,7 @@ class LoginHandlers {
                                 account.username(),
                                 AuditEvent.success("LOGOUT", "staff_account", account.id())
                                         .because("TOKEN_REVOKED")));
-                response.setStatus(HttpServletResponse.SC_OK);
-                response.setContentType("application/json");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write("{\"result\":\"ok\",\"message\":\"已退出，令牌已撤销\"}");
+                JsonAnswers.write(response, HttpServletResponse.SC_OK, new LoggedOut("ok", "已退出，令牌已撤销"));
                 return;
             }
             if (authentication != null && authentication.getPrincipal() instanceof StaffUser user) {
@@ -96,4 +94,7 @@ class LoginHandlers {
             response.sendRedirect(request.getContextPath() + "/login?logout");
         };
     }
+
+    /** The answer to a token logout: {"result":"ok","message":…}. */
+    record LoggedOut(String result, String message) {}
 }

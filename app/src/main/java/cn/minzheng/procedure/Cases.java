@@ -987,11 +987,11 @@ public class Cases {
         boolean discussed = live.isPresent()
                 && jdbc.sql("""
                                         select count(*) from case_event e
-                                        where e.case_id = ? and e.kind = 'STEP' and e.step_code in (:steps)
+                                        where e.case_id = ? and e.kind = 'STEP' and e.step_code = any(?)
                                           and e.seq > (select max(d.seq) from case_event d
                                                        where d.case_id = e.case_id and d.kind = 'DECISION_DRAFTED')
-                                        """.replace(":steps", discussionSteps(c)))
-                                .param(c.id())
+                                        """)
+                                .params(c.id(), discussionSteps(c))
                                 .query(Long.class)
                                 .single()
                         > 0;
@@ -1006,13 +1006,12 @@ public class Cases {
                 discussed);
     }
 
-    /** The matter type's 集体讨论 steps as a quoted SQL list (codes are A–Z, 0–9, _ by the declaration's rule). */
-    private String discussionSteps(CaseRecord c) {
-        List<String> codes = matterTypes.byId(c.matterTypeVersionId()).steps().stream()
+    /** The matter type's 集体讨论 steps, as a typed array parameter (empty when the type has none). */
+    private String[] discussionSteps(CaseRecord c) {
+        return matterTypes.byId(c.matterTypeVersionId()).steps().stream()
                 .filter(MatterType.Step::discussion)
-                .map(s -> "'" + s.code() + "'")
-                .toList();
-        return codes.isEmpty() ? "''" : String.join(",", codes);
+                .map(MatterType.Step::code)
+                .toArray(String[]::new);
     }
 
     CaseView view(CaseRecord c) {

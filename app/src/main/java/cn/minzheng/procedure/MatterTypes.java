@@ -2,6 +2,7 @@ package cn.minzheng.procedure;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.shared.AdvisoryLocks;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.NotFound;
 import cn.minzheng.shared.Sm3;
@@ -218,7 +219,7 @@ public class MatterTypes {
         }
         // serialise versions of one code (two people publishing at once get 2 and 3, never 2 twice)
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
-                .param("matter_type:" + type.code())
+                .param(AdvisoryLocks.MATTER_TYPE + type.code())
                 .query()
                 .singleValue();
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from matter_type_version where code = ?")

@@ -2,6 +2,7 @@ package cn.minzheng.procedure;
 
 import cn.minzheng.platform.District;
 import cn.minzheng.platform.SystemActor;
+import cn.minzheng.shared.AdvisoryLocks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
@@ -21,9 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NoticeSweep {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeSweep.class);
-
-    /** Arbitrary but fixed key of the advisory lock that keeps the sweep to one instance at a time. */
-    static final long LOCK = 0x4D5A_5052_4F43_5357L;
 
     private final Notices notices;
     private final CaseStore cases;
@@ -67,7 +65,7 @@ class NoticeSweep {
                 district.scope(),
                 () -> transactions.execute(status -> {
                     boolean locked = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)")
-                            .param(LOCK)
+                            .param(AdvisoryLocks.NOTICE_SWEEP)
                             .query(Boolean.class)
                             .single());
                     if (!locked) {

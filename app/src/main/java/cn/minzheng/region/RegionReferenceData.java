@@ -1,10 +1,10 @@
 package cn.minzheng.region;
 
+import cn.minzheng.platform.Csv;
 import cn.minzheng.platform.District;
 import cn.minzheng.platform.ServingPlatform;
 import cn.minzheng.platform.SystemActor;
 import cn.minzheng.shared.RegionLevel;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -64,24 +64,26 @@ class RegionReferenceData implements ApplicationRunner {
             RegionChanges.Basis basis = new RegionChanges.Basis("统计用区划代码", "首次启动时载入的参考数据");
             changes.establish(district.code(), district.name(), null, baseline, true, null, basis);
             int streets = 0;
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                    new ClassPathResource("region/yanta-streets.csv").getInputStream(), StandardCharsets.UTF_8))) {
-                String header = reader.readLine();
-                if (header == null || !header.startsWith("code,name")) {
+            try (Csv.Rows reader = Csv.open(
+                    new InputStreamReader(
+                            new ClassPathResource("region/yanta-streets.csv").getInputStream(), StandardCharsets.UTF_8),
+                    ',')) {
+                Csv.Row header = reader.next();
+                if (header == null
+                        || !header.field(0).equals("code")
+                        || !header.field(1).equals("name")) {
                     throw new IllegalStateException("region/yanta-streets.csv: unexpected header " + header);
                 }
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (line.isBlank()) {
+                for (Csv.Row row = reader.next(); row != null; row = reader.next()) {
+                    if (row.blank()) {
                         continue;
                     }
-                    String[] fields = line.split(",", -1);
                     changes.establish(
-                            fields[0].trim(),
-                            fields[1].trim(),
+                            row.field(0).trim(),
+                            row.field(1).trim(),
                             district.code(),
                             baseline,
-                            Boolean.parseBoolean(fields[2].trim()),
+                            Boolean.parseBoolean(row.field(2).trim()),
                             null,
                             basis);
                     streets++;

@@ -1,15 +1,15 @@
 package cn.minzheng.resident;
 
+import cn.minzheng.platform.Csv;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Reads a CSV file (RFC 4180: quoted fields may hold commas, quotes and line breaks) in UTF-8 — with or without the
+ * Reads a CSV file (through {@link Csv}: quoted fields may hold commas, quotes and line breaks) in UTF-8 — with or without the
  * byte-order mark Excel writes — or in GB18030, the encoding Chinese Excel uses by default. The encoding is detected:
  * a file that decodes as strict UTF-8 is UTF-8, otherwise it must decode as GB18030. Row numbers are the line on which
  * a record starts, which is the row number a spreadsheet shows for the same file.
@@ -57,92 +57,26 @@ final class CsvSource {
         }
     }
 
-    /** Records with the line each starts on; a record is a list of fields. */
-    record Record(int line, List<String> fields) {}
-
-    static List<Record> parse(String text, int maxRecords, int maxFieldLength) {
-        List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int line = 1;
-        int recordLine = 1;
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < length && text.charAt(i + 1) == '"') {
-                        append(field, '"', maxFieldLength);
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    append(field, c, maxFieldLength);
+    /**
+     * Hands each record of the decoded text, with the line it starts on, to {@code each}; more than {@code maxRecords}
+     * records refuse the file, and a field longer than {@code maxFieldLength} is cut there (the row's check then
+     * names it).
+     */
+    static void parse(String text, int maxRecords, int maxFieldLength, Consumer<Csv.Row> each) {
+        int[] count = {0};
+        try {
+            Csv.read(text, ',', row -> {
+                if (++count[0] > maxRecords) {
+                    throw new ImportRefused("文件超过 " + (maxRecords - 1) + " 行，请拆分成几个文件分批导入");
                 }
-                continue;
-            }
-            switch (c) {
-                case '"' -> {
-                    if (field.isEmpty() && !fieldStarted) {
-                        quoted = true;
-                        fieldStarted = true;
-                    } else {
-                        append(field, c, maxFieldLength); // a stray quote inside a field is kept as text
-                    }
-                }
-                case ',' -> {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    fieldStarted = false;
-                }
-                case '\r' -> {
-                    // the \n that follows ends the record; a lone \r (old Mac files) ends it too
-                    if (i + 1 < length && text.charAt(i + 1) == '\n') {
-                        continue;
-                    }
-                    line = endRecord(records, fields, field, recordLine, line, maxRecords);
-                    recordLine = line;
-                    fieldStarted = false;
-                }
-                case '\n' -> {
-                    line = endRecord(records, fields, field, recordLine, line, maxRecords);
-                    recordLine = line;
-                    fieldStarted = false;
-                }
-                default -> {
-                    append(field, c, maxFieldLength);
-                    fieldStarted = true;
-                }
-            }
-        }
-        if (!field.isEmpty() || !fields.isEmpty() || fieldStarted) {
-            fields.add(field.toString());
-            records.add(new Record(recordLine, List.copyOf(fields)));
-        }
-        return records;
-    }
-
-    private static int endRecord(
-            List<Record> records, List<String> fields, StringBuilder field, int recordLine, int line, int maxRecords) {
-        fields.add(field.toString());
-        field.setLength(0);
-        records.add(new Record(recordLine, List.copyOf(fields)));
-        fields.clear();
-        if (records.size() > maxRecords) {
-            throw new ImportRefused("文件超过 " + (maxRecords - 1) + " 行，请拆分成几个文件分批导入");
-        }
-        return line + 1;
-    }
-
-    private static void append(StringBuilder field, char c, int max) {
-        if (field.length() < max) {
-            field.append(c);
+                each.accept(new Csv.Row(
+                        row.line(),
+                        row.fields().stream()
+                                .map(f -> f.length() > maxFieldLength ? f.substring(0, maxFieldLength) : f)
+                                .toList()));
+            });
+        } catch (Csv.Malformed e) {
+            throw new ImportRefused("第 " + e.line() + " 行：" + e.reason());
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.minzheng.resident;
 
+import cn.minzheng.shared.AdvisoryLocks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Component;
 class ImportLiveness {
 
     private static final Logger log = LoggerFactory.getLogger(ImportLiveness.class);
-    static final int NAMESPACE = 0x4D5A494C; // "MZIL"
 
     private final DataSource dataSource;
     private final Set<Long> held = new HashSet<>();
@@ -36,7 +36,9 @@ class ImportLiveness {
                 connection = dataSource.getConnection();
                 connection.setAutoCommit(true);
             }
-            execute(connection, "select pg_advisory_lock(" + NAMESPACE + ", " + (int) importId + ")");
+            execute(
+                    connection,
+                    "select pg_advisory_lock(" + AdvisoryLocks.RESIDENT_IMPORT_LIVENESS + ", " + (int) importId + ")");
             held.add(importId);
         } catch (SQLException e) {
             // without the lock the import may be taken for dead by a sweeper: it then fails with a clear message
@@ -49,7 +51,10 @@ class ImportLiveness {
             return;
         }
         try {
-            execute(connection, "select pg_advisory_unlock(" + NAMESPACE + ", " + (int) importId + ")");
+            execute(
+                    connection,
+                    "select pg_advisory_unlock(" + AdvisoryLocks.RESIDENT_IMPORT_LIVENESS + ", " + (int) importId
+                            + ")");
             if (held.isEmpty()) {
                 connection.close();
                 connection = null;
@@ -62,14 +67,16 @@ class ImportLiveness {
     /** True when no instance holds the import (tried on a connection of its own, then let go again). */
     boolean abandoned(Connection probe, long importId) throws SQLException {
         try (Statement statement = probe.createStatement();
-                var rs = statement.executeQuery(
-                        "select pg_try_advisory_lock(" + NAMESPACE + ", " + (int) importId + ")")) {
+                var rs = statement.executeQuery("select pg_try_advisory_lock(" + AdvisoryLocks.RESIDENT_IMPORT_LIVENESS
+                        + ", " + (int) importId + ")")) {
             rs.next();
             if (!rs.getBoolean(1)) {
                 return false;
             }
         }
-        execute(probe, "select pg_advisory_unlock(" + NAMESPACE + ", " + (int) importId + ")");
+        execute(
+                probe,
+                "select pg_advisory_unlock(" + AdvisoryLocks.RESIDENT_IMPORT_LIVENESS + ", " + (int) importId + ")");
         return true;
     }
 

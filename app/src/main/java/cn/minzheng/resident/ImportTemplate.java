@@ -1,9 +1,9 @@
 package cn.minzheng.resident;
 
+import cn.minzheng.platform.Csv;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
@@ -23,14 +23,7 @@ final class ImportTemplate {
     private ImportTemplate() {}
 
     static byte[] csv() {
-        String header = String.join(",", Header.headers()) + "\r\n";
-        byte[] body = header.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[body.length + 3];
-        out[0] = (byte) 0xEF; // the byte-order mark makes Excel open the file as UTF-8
-        out[1] = (byte) 0xBB;
-        out[2] = (byte) 0xBF;
-        System.arraycopy(body, 0, out, 3, body.length);
-        return out;
+        return Csv.utf8WithBom(Csv.line(Header.headers().toArray(String[]::new)));
     }
 
     static byte[] xlsx() {

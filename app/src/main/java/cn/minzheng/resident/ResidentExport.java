@@ -2,6 +2,7 @@ package cn.minzheng.resident;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.platform.Csv;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -34,15 +35,15 @@ public class ResidentExport {
     /** Read-write: the export's audit entry is written in the same transaction. */
     @Transactional
     public byte[] csv(String q, String community) {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        out.append(SpreadsheetCells.csvLine(
+        StringBuilder out = new StringBuilder(Csv.BOM);
+        out.append(Csv.spreadsheetLine(
                 "档案编号", "姓名", "性别", "出生日期", "证件类型", "证件号码（脱敏）", "居住社区代码", "居住社区", "户编号", "与户主关系", "联系电话（脱敏）", "状态"));
         int rows = 0;
         java.util.Map<String, String> names = new java.util.HashMap<>();
         for (int page = 0; rows < MAX_ROWS; page++) {
             ResidentSearch.Page found = search.search(new ResidentSearch.Query(q, community, page, 200));
             for (ResidentSummary r : found.items()) {
-                out.append(SpreadsheetCells.csvLine(
+                out.append(Csv.spreadsheetLine(
                         Long.toString(r.id()),
                         r.name(),
                         r.gender().label(),

@@ -2,6 +2,7 @@ package cn.minzheng.resident;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.platform.Csv;
 import cn.minzheng.platform.files.PrivateFiles;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.DataScope;
@@ -351,9 +352,11 @@ public class ResidentImports {
             }
             CsvSource.Decoded decoded = CsvSource.decode(content);
             encoding = decoded.encoding();
-            for (CsvSource.Record record : CsvSource.parse(decoded.text(), MAX_ROWS + 1, MAX_CELL)) {
-                accept(record.line(), record.fields(), header, rows);
-            }
+            CsvSource.parse(
+                    decoded.text(),
+                    MAX_ROWS + 1,
+                    MAX_CELL,
+                    record -> accept(record.line(), record.fields(), header, rows));
         } else {
             encoding = null;
             XlsxSource.read(
@@ -546,12 +549,12 @@ public class ResidentImports {
     @Transactional(readOnly = true)
     public byte[] rejectionsCsv(long id) {
         find(id);
-        StringBuilder out = new StringBuilder("\uFEFF").append(SpreadsheetCells.csvLine("row", "field", "reason"));
+        StringBuilder out = new StringBuilder(Csv.BOM).append(Csv.spreadsheetLine("row", "field", "reason"));
         jdbc.sql("""
                         select row_number, field, reason from resident_import_rejection
                         where import_id = ? order by row_number, field
                         """).param(id).query(rs -> {
-            out.append(SpreadsheetCells.csvLine(Integer.toString(rs.getInt(1)), rs.getString(2), rs.getString(3)));
+            out.append(Csv.spreadsheetLine(Integer.toString(rs.getInt(1)), rs.getString(2), rs.getString(3)));
         });
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -98,7 +98,7 @@ public class Authorisations {
                         person.id(),
                         household,
                         person.communityCode(),
-                        "{" + String.join(",", a.programmes()) + "}",
+                        a.programmes().toArray(String[]::new), // a typed array parameter: the driver quotes it
                         a.signedBy().name(),
                         blankToNull(a.proxyReason()),
                         a.signedOn(),

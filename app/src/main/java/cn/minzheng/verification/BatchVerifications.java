@@ -2,6 +2,7 @@ package cn.minzheng.verification;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.shared.AdvisoryLocks;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.NotFound;
 import cn.minzheng.verification.core.link.Probes;
@@ -36,7 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BatchVerifications {
 
     private static final Logger log = LoggerFactory.getLogger(BatchVerifications.class);
-    static final int LOCK_SPACE = 0x4D5A5642;
     private static final int CHUNK = 500;
 
     private final JdbcClient jdbc;
@@ -150,7 +150,7 @@ class BatchVerifications {
             id = transactions.execute(status -> {
                 // the advisory lock orders concurrent triggers, so the losers see the winner's row and stop quietly
                 jdbc.sql("select pg_advisory_xact_lock(?, 0)")
-                        .param(LOCK_SPACE)
+                        .param(AdvisoryLocks.VERIFICATION_BATCH)
                         .query()
                         .singleValue();
                 boolean exists = jdbc.sql("select count(*) from verification_batch where period = ?")
@@ -183,7 +183,7 @@ class BatchVerifications {
         long started = System.nanoTime();
         try (Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(true);
-            Deliveries.advisory(lock, "pg_advisory_lock", LOCK_SPACE, (int) id);
+            Deliveries.advisory(lock, "pg_advisory_lock", AdvisoryLocks.VERIFICATION_BATCH, (int) id);
             try {
                 runLocked(id, started);
             } catch (RuntimeException e) {
@@ -199,7 +199,7 @@ class BatchVerifications {
                     audit.record(AuditEvent.failure("VERIFICATION_BATCH_FINISHED", "verification_batch", id, "FAILED"));
                 });
             } finally {
-                Deliveries.advisory(lock, "pg_advisory_unlock", LOCK_SPACE, (int) id);
+                Deliveries.advisory(lock, "pg_advisory_unlock", AdvisoryLocks.VERIFICATION_BATCH, (int) id);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("批量复核的数据库锁不可用", e);
@@ -368,11 +368,11 @@ class BatchVerifications {
             lock.setAutoCommit(true);
             for (long id : running) {
                 try (var statement = lock.createStatement();
-                        var rs = statement.executeQuery(
-                                "select pg_try_advisory_lock(" + LOCK_SPACE + ", " + (int) id + ")")) {
+                        var rs = statement.executeQuery("select pg_try_advisory_lock("
+                                + AdvisoryLocks.VERIFICATION_BATCH + ", " + (int) id + ")")) {
                     rs.next();
                     if (rs.getBoolean(1)) {
-                        Deliveries.advisory(lock, "pg_advisory_unlock", LOCK_SPACE, (int) id);
+                        Deliveries.advisory(lock, "pg_advisory_unlock", AdvisoryLocks.VERIFICATION_BATCH, (int) id);
                         free.add(id);
                     }
                 }

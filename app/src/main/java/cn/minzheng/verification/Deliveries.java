@@ -2,6 +2,8 @@ package cn.minzheng.verification;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.platform.Csv;
+import cn.minzheng.shared.AdvisoryLocks;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.NotFound;
 import cn.minzheng.verification.core.cli.UserError;
@@ -42,11 +44,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
-
-    /** Advisory lock keys: one for "the store is being built", one per delivery for "its worker is alive". */
-    static final int LOCK_SPACE = 0x4D5A5644;
-
-    static final int STORE_LOCK = 0;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -187,13 +184,17 @@ class Deliveries {
     public void load(long id) {
         try (Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(true);
-            advisory(lock, "pg_advisory_lock", LOCK_SPACE, (int) id);
-            advisory(lock, "pg_advisory_lock", LOCK_SPACE, STORE_LOCK);
+            advisory(lock, "pg_advisory_lock", AdvisoryLocks.VERIFICATION_DELIVERY, (int) id);
+            advisory(lock, "pg_advisory_lock", AdvisoryLocks.VERIFICATION_DELIVERY, AdvisoryLocks.VERIFICATION_STORE);
             try {
                 loadLocked(id);
             } finally {
-                advisory(lock, "pg_advisory_unlock", LOCK_SPACE, STORE_LOCK);
-                advisory(lock, "pg_advisory_unlock", LOCK_SPACE, (int) id);
+                advisory(
+                        lock,
+                        "pg_advisory_unlock",
+                        AdvisoryLocks.VERIFICATION_DELIVERY,
+                        AdvisoryLocks.VERIFICATION_STORE);
+                advisory(lock, "pg_advisory_unlock", AdvisoryLocks.VERIFICATION_DELIVERY, (int) id);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("核对数据导入的数据库锁不可用", e);
@@ -342,14 +343,17 @@ class Deliveries {
     public void writeRejects(long id, OutputStream out) {
         find(id);
         try {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            out.write("行号,record_id,原因\n".getBytes(StandardCharsets.UTF_8));
+            out.write(Csv.utf8WithBom(Csv.line(List.of("行号", "record_id", "原因"), "\n")));
             template.query(
                     "select line, record_id, reason from verification_delivery_reject where delivery_id = ? order by line",
                     rs -> {
                         try {
-                            out.write((rs.getLong(1) + "," + csvCell(rs.getString(2)) + "," + csvCell(rs.getString(3))
-                                            + "\n")
+                            out.write(Csv.line(
+                                            List.of(
+                                                    Long.toString(rs.getLong(1)),
+                                                    Csv.spreadsheetSafe(rs.getString(2)),
+                                                    Csv.spreadsheetSafe(rs.getString(3))),
+                                            "\n")
                                     .getBytes(StandardCharsets.UTF_8));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
@@ -362,21 +366,6 @@ class Deliveries {
         audit.record(AuditEvent.success("VERIFICATION_REJECTS_DOWNLOADED", "verification_delivery", id));
     }
 
-    /** Quoted when needed; a cell a spreadsheet would take for a formula gets a leading apostrophe. */
-    static String csvCell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            v = '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
-    }
-
     /**
      * Deliveries left RECEIVED or LOADING by a worker that no longer exists (the process died): their per-delivery
      * lock is free. Marked failed; the previous generation stays in service.
@@ -386,7 +375,7 @@ class Deliveries {
                 .query(Long.class)
                 .list();
         try {
-            return AbandonedWork.mark(dataSource, LOCK_SPACE, candidates, id -> {
+            return AbandonedWork.mark(dataSource, AdvisoryLocks.VERIFICATION_DELIVERY, candidates, id -> {
                 int marked = jdbc.sql("update verification_delivery set status = 'FAILED', finished_at = now(),"
                                 + " message = '导入被中断（平台重启），已保留上一版核对数据库；请重新上传'"
                                 + " where id = ? and status in ('RECEIVED', 'LOADING')")

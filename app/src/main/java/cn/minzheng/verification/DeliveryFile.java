@@ -1,5 +1,6 @@
 package cn.minzheng.verification;
 
+import cn.minzheng.platform.Csv;
 import cn.minzheng.platform.files.FileSignature;
 import cn.minzheng.platform.files.UploadNames;
 import cn.minzheng.shared.BusinessRuleViolation;
@@ -260,21 +261,19 @@ final class DeliveryFile {
 
     /** The five common columns must be there; a missing own column loads as empty, an unknown one is ignored. */
     static List<String> checkHeader(Source source, Path csv, Charset charset) throws IOException {
-        String first;
-        try (var reader =
-                new java.io.BufferedReader(new java.io.InputStreamReader(DeliveryStreams.open(csv), charset))) {
-            first = reader.readLine();
+        Csv.Row first;
+        try (Csv.Rows reader = Csv.open(new java.io.InputStreamReader(DeliveryStreams.open(csv), charset), ',')) {
+            first = reader.next();
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new BusinessRuleViolation("压缩文件已损坏，无法读出其中的 CSV");
+        } catch (Csv.Malformed e) {
+            throw new BusinessRuleViolation("第 1 行（表头）不是有效的 CSV：" + e.reason());
         }
-        if (first == null || first.isBlank()) {
+        if (first == null || String.join(",", first.fields()).isBlank()) {
             throw new BusinessRuleViolation("文件是空的：第 1 行应为表头（" + String.join(",", source.header()) + "）");
         }
-        if (first.charAt(0) == '\uFEFF') {
-            first = first.substring(1);
-        }
         List<String> header = new ArrayList<>();
-        for (String field : splitHeader(first)) {
+        for (String field : first.fields()) {
             header.add(field.strip().toLowerCase(Locale.ROOT));
         }
         List<String> missing =
@@ -295,25 +294,6 @@ final class DeliveryFile {
             }
         }
         return warnings;
-    }
-
-    private static List<String> splitHeader(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c != '\r') {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     private static long copyAtMost(InputStream in, Path target, long maxBytes) throws IOException {

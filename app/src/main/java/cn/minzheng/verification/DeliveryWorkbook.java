@@ -1,5 +1,6 @@
 package cn.minzheng.verification;
 
+import cn.minzheng.platform.Csv;
 import cn.minzheng.platform.files.BoundedInput;
 import cn.minzheng.platform.files.DiskSharedStrings;
 import cn.minzheng.platform.files.WorkbookLimits;
@@ -114,13 +115,7 @@ final class DeliveryWorkbook {
                 cells.add("");
             }
             try {
-                for (int i = 0; i < cells.size(); i++) {
-                    if (i > 0) {
-                        out.write(',');
-                    }
-                    out.write(quote(cells.get(i) == null ? "" : cells.get(i)));
-                }
-                out.write('\n');
+                out.write(Csv.line(cells, "\n"));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -133,16 +128,6 @@ final class DeliveryWorkbook {
                 cells.add("");
             }
             cells.add(value == null ? "" : value.strip());
-        }
-
-        private static String quote(String value) {
-            if (value.indexOf(',') < 0
-                    && value.indexOf('"') < 0
-                    && value.indexOf('\n') < 0
-                    && value.indexOf('\r') < 0) {
-                return value;
-            }
-            return '"' + value.replace("\"", "\"\"") + '"';
         }
     }
 

@@ -3,6 +3,7 @@ package cn.minzheng.verification;
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
 import cn.minzheng.platform.files.UploadNames;
+import cn.minzheng.shared.AdvisoryLocks;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.NotFound;
 import cn.minzheng.shared.Sm3;
@@ -495,7 +496,7 @@ class FindingReviews {
     private Finding lockedFinding(long id) {
         // serialises decisions on one finding: two officers cannot both answer the same objection
         jdbc.sql("select pg_advisory_xact_lock(?, ?)")
-                .params(0x4D5A5652, (int) id)
+                .params(AdvisoryLocks.VERIFICATION_FINDING, (int) id)
                 .query()
                 .singleValue();
         return findings("f.id = ?", id).stream()

@@ -2,6 +2,7 @@ package cn.minzheng.verification;
 
 import cn.minzheng.audit.AuditEvent;
 import cn.minzheng.audit.AuditTrail;
+import cn.minzheng.shared.AdvisoryLocks;
 import cn.minzheng.shared.BusinessRuleViolation;
 import cn.minzheng.shared.NotFound;
 import cn.minzheng.shared.Sm3;
@@ -54,7 +55,7 @@ class VerificationReports {
         }
         // one issue at a time per request: versions stay gap-free
         jdbc.sql("select pg_advisory_xact_lock(?, ?)")
-                .params(0x4D5A5652 + 1, (int) requestId)
+                .params(AdvisoryLocks.VERIFICATION_REPORT, (int) requestId)
                 .query()
                 .singleValue();
         if (!reviews.allDecided(requestId)) {

@@ -4,6 +4,7 @@ import static cn.minzheng.resident.ResidentApi.body;
 import static cn.minzheng.resident.ResidentApi.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.minzheng.shared.AdvisoryLocks;
 import cn.minzheng.test.TestDistrict;
 import cn.minzheng.test.TestPostgres;
 import cn.minzheng.test.TestPostgresSql;
@@ -119,7 +120,8 @@ class ImportInterruptionTest {
         String database = TestPostgresSql.databaseOf(jdbc.getDataSource());
         try (Connection otherInstance = TestPostgres.get().superuser(database);
                 java.sql.Statement statement = otherInstance.createStatement()) {
-            statement.execute("select pg_advisory_lock(" + ImportLiveness.NAMESPACE + ", " + queuedElsewhere + ")");
+            statement.execute(
+                    "select pg_advisory_lock(" + AdvisoryLocks.RESIDENT_IMPORT_LIVENESS + ", " + queuedElsewhere + ")");
             int marked = cn.minzheng.platform.SystemActor.call(
                     districtUnit.scope(),
                     () -> new org.springframework.transaction.support.TransactionTemplate(transactionManager)
@@ -141,7 +143,7 @@ class ImportInterruptionTest {
                 java.sql.Statement statement = otherImport.createStatement()) {
             // another import holds the "one at a time" lock for a while: this one's transaction begins and waits
             otherImport.setAutoCommit(false);
-            statement.execute("select pg_advisory_xact_lock(" + ResidentImports.IMPORT_LOCK_NAMESPACE + ", 0)");
+            statement.execute("select pg_advisory_xact_lock(" + AdvisoryLocks.RESIDENT_IMPORT + ", 0)");
             MockHttpServletResponse started = api.upload(
                     "t_community",
                     "等待.csv",
@@ -183,7 +185,7 @@ class ImportInterruptionTest {
                 where l.locktype = 'advisory' and l.granted and l.classid = ? and l.objid = ?
                   and a.query like 'insert into %'
                 """)) {
-            statement.setLong(1, ResidentImports.IMPORT_LOCK_NAMESPACE);
+            statement.setLong(1, AdvisoryLocks.RESIDENT_IMPORT);
             statement.setLong(2, importId);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getInt(1) : null;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import cn.minzheng.platform.Csv;
 import cn.minzheng.platform.crypto.BlindIndex;
 import cn.minzheng.platform.crypto.FieldCipher;
 import cn.minzheng.shared.Gender;
@@ -286,10 +287,10 @@ class ResidentPrivacyAndScopeTest {
         assertThat(formed.getStatus()).as(body(formed)).isEqualTo(201);
         String csv = api.get("t_community", "/api/v1/residents/export.csv?q=公式测试");
         assertThat(csv).contains(",'=1+1,").doesNotContain(",=1+1,");
-        assertThat(SpreadsheetCells.neutralise("+86")).isEqualTo("'+86");
-        assertThat(SpreadsheetCells.neutralise("-1")).isEqualTo("'-1");
-        assertThat(SpreadsheetCells.neutralise("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(SpreadsheetCells.csv("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
+        assertThat(Csv.spreadsheetSafe("+86")).isEqualTo("'+86");
+        assertThat(Csv.spreadsheetSafe("-1")).isEqualTo("'-1");
+        assertThat(Csv.spreadsheetSafe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.spreadsheetLine("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"\r\n");
         long exports = TestPostgresSql.queryForObject(
                 jdbc,
                 "select count(*) from audit_entry where action = 'EXPORT' and target_type = 'resident'",

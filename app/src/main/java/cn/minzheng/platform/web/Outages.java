@@ -75,9 +75,7 @@ final class Outages {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter()
-                    .write("{\"status\":503,\"error\":\"Service Unavailable\",\"message\":\"" + message + "\"}");
+            JsonAnswers.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable", message);
         } else {
             response.setContentType("text/html;charset=UTF-8");
             response.getWriter()
